@@ -1,0 +1,1 @@
+"""vngov: extraction flows."""

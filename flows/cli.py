@@ -1,0 +1,199 @@
+"""The ``vngov`` command line: run the flow, query the output, describe the tables.
+
+Every failure ends in one line naming the file and the problem, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+DEFAULT_INPUT = Path("seeds")
+DEFAULT_OUTPUT = Path("output")
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_SKIPPED = 3  # the build succeeded but some inputs were skipped (see ingest_errors)
+
+
+class CliError(Exception):
+    """A problem to report in one line and exit non-zero."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except CliError as exc:
+        print(f"vngov: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("vngov: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug, not bad input: still one line, the traceback on request
+        if os.environ.get("VNGOV_DEBUG"):
+            raise
+        print(f"vngov: internal error: {type(exc).__name__}: {exc} (set VNGOV_DEBUG=1 for the traceback)", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="vngov", description="Build and query the vngov dataset.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="extract, validate and write the tables from a folder of articles")
+    run.add_argument("--input", type=Path, default=DEFAULT_INPUT, help="folder of articles (default: seeds)")
+    run.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="output folder (default: output)")
+    run.add_argument("--batch-size", type=int, default=500, help="articles per task (default: 500)")
+    run.set_defaults(handler=cmd_run)
+
+    query = sub.add_parser("query", help="run a SQL query over the output tables")
+    query.add_argument("sql", help='e.g. "SELECT name, title FROM officials"')
+    query.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="output folder (default: output)")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    query.set_defaults(handler=cmd_query)
+
+    tables = sub.add_parser("tables", help="describe the tables and their columns")
+    tables.add_argument("table", nargs="?", help="only this table")
+    tables.set_defaults(handler=cmd_tables)
+
+    explain = sub.add_parser("explain", help="show an article with every extracted span marked")
+    explain.add_argument("file", type=Path, help="a .txt article")
+    explain.set_defaults(handler=cmd_explain)
+    return parser
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from flows.ingest import InputFolderError
+
+    console = Console(stderr=False)
+    if args.batch_size < 1:
+        raise CliError("--batch-size must be at least 1")
+    if not args.input.exists():
+        raise CliError(f"{args.input}: input folder does not exist")
+    from flows.flow import build_dataset
+
+    try:
+        report = build_dataset(args.input, args.output, batch_size=args.batch_size, progress=True)
+    except InputFolderError as exc:
+        raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(f"{exc.filename or args.output}: {exc.strerror or exc}") from None
+    _print_summary(console, report)
+    if not report.valid:
+        return EXIT_FAILED
+    skipped = [e for e in report.ingest_errors if not e.problem.startswith("same text as")]
+    return EXIT_SKIPPED if skipped else EXIT_OK
+
+
+def _print_summary(console: Any, report: Any) -> None:
+    from rich.table import Table
+
+    summary = Table(title=f"vngov build → {report.output_dir}", show_lines=False)
+    for column in ("table", "rows", "validation", "file"):
+        summary.add_column(column)
+    for table, n in report.rows.items():
+        result = report.validations[table]
+        status = "[green]passed[/]" if result.success else "[red]FAILED[/]"
+        if table in report.published:
+            where = str(report.output_dir / f"{table}.parquet")
+        elif table in report.quarantined:
+            where = f"not published; rows in {report.quarantined[table]}"
+        else:
+            where = "not published (articles failed)"
+        summary.add_row(table, str(n), status, where)
+    console.print(summary)
+    for error in report.ingest_errors:
+        console.print(f"[yellow]skipped[/] {error.file}: {error.problem}")
+    for table, result in report.validations.items():
+        if not result.success:
+            console.print(f"[red]validation failed[/] {result.summary()}")
+    console.print(f"{report.n_inputs} input files; Data Docs: {report.output_dir / 'docs' / 'index.html'}")
+    console.print(f"Query: vngov query \"SELECT name, title FROM officials\" --output {report.output_dir}")
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from flows.store import DATABASE
+
+    db = args.output / DATABASE
+    if not db.exists():
+        raise CliError(f"{db}: no dataset database here; run `vngov run --output {args.output}` first")
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as exc:
+        raise CliError(f"{db}: cannot open: {exc}") from None
+    try:
+        relation = con.sql(args.sql)
+        if relation is None:
+            return EXIT_OK
+        frame = relation.df()
+    except duckdb.Error as exc:
+        raise CliError(f"query failed: {str(exc).splitlines()[0]}") from None
+    finally:
+        con.close()
+    if args.format == "csv":
+        frame.to_csv(sys.stdout, index=False)
+    elif args.format == "json":
+        sys.stdout.write(frame.to_json(orient="records", force_ascii=False, date_format="iso") + "\n")
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(show_lines=False)
+        for column in frame.columns:
+            table.add_column(str(column), overflow="fold")
+        for record in frame.itertuples(index=False):
+            table.add_row(*["" if v is None else str(v) for v in record])
+        Console().print(table)
+        print(f"({len(frame)} rows)")
+    return EXIT_OK
+
+
+def cmd_tables(args: argparse.Namespace) -> int:
+    from flows.schemas import load_schemas
+
+    schemas = load_schemas()
+    if args.table and args.table not in schemas:
+        raise CliError(f"no table {args.table!r}; tables: {', '.join(schemas)}")
+    print(render_tables_doc([args.table] if args.table else list(schemas)))
+    return EXIT_OK
+
+
+def render_tables_doc(tables: list[str]) -> str:
+    """The tables and their columns as Markdown (also what docs/tables.md holds)."""
+    from flows.schemas import load_schemas
+
+    schemas = load_schemas()
+    out = []
+    for name in tables:
+        schema = schemas[name]
+        out.append(f"## {name}\n\n{schema.description}\n")
+        out.append("| column | type | null | description |\n| --- | --- | --- | --- |")
+        for col in schema.columns:
+            values = f" One of: {', '.join(col.values)}." if col.values else ""
+            out.append(f"| `{col.name}` | {col.type} | {'yes' if col.nullable else 'no'} | {col.description}{values} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from flows.explain import explain_file
+
+    try:
+        print(explain_file(args.file))
+    except (OSError, ValueError) as exc:
+        raise CliError(f"{args.file}: {exc}") from None
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

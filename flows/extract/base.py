@@ -1,0 +1,117 @@
+"""Shared building blocks for the extractors: the article, sentences, grounding, folding, ids.
+
+Nothing here touches files, Prefect, GX or DuckDB: extractors are text in, rows out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any, Callable, TypeVar
+
+Row = dict[str, Any]
+T = TypeVar("T")
+
+# A sentence ends at ., ! or ? followed by space/newline and an upper-case letter, digit or quote,
+# or at a line break. Abbreviations that end in a full stop are protected separately.
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-Ỹ])|\n+")
+
+# Words whose trailing full stop does not end a sentence ("Mr. Minh", "No. 2", "Dr. Lan").
+NON_TERMINAL_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|No|Nos|St|Gen|Lt|Col|Maj|Prof|Assoc|Sr|Jr|Vol|Art|Dept|Co|Corp|Inc|Ltd|vs|etc|e\.g|i\.e)|\b[A-Z])\.$"
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form: diacritics dropped, đ→d, curly quotes straightened."""
+    return ascii_form(text).lower()
+
+
+def ascii_form(text: str) -> str:
+    """Diacritics dropped but case kept: "Tô Lâm" → "To Lam"."""
+    text = text.replace("đ", "d").replace("Đ", "D").replace("’", "'").replace("‘", "'")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """A short id that depends only on the normalised content, never on row order or run time."""
+    key = "\x1f".join(re.sub(r"\s+", " ", fold(str(p))).strip() for p in parts)
+    return f"{prefix}_{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One decoded article: the unit every extractor works on."""
+
+    article_id: str
+    text: str
+    published: date | None = None
+    title: str | None = None
+
+    @cached_property
+    def sentence_spans(self) -> tuple[tuple[int, int], ...]:
+        return split_sentences(self.text)
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """The (start, end) of the sentence holding character ``pos``."""
+        for start, end in self.sentence_spans:
+            if start <= pos < end:
+                return start, end
+        return (0, len(self.text)) if not self.sentence_spans else self.sentence_spans[-1]
+
+    def grounded(self, start: int, end: int) -> Row:
+        """The grounding columns every row carries: offsets, surface form and evidence sentence."""
+        if not (0 <= start < end <= len(self.text)):
+            raise ValueError(f"span {start}:{end} outside article {self.article_id} ({len(self.text)} chars)")
+        s_start, s_end = self.sentence_at(start)
+        s_end = max(s_end, end)
+        return {
+            "article_id": self.article_id,
+            "char_start": start,
+            "char_end": end,
+            "surface": self.text[start:end],
+            "evidence": self.text[s_start:s_end].strip(),
+        }
+
+
+def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """Sentence spans (start, end) covering the text, without leading/trailing white space."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in SENTENCE_END.finditer(text):
+        if m.group(0).strip("\n") and NON_TERMINAL_ABBREVIATIONS.search(text[max(0, m.start() - 8) : m.start()]):
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return tuple(out)
+
+
+@dataclass
+class Vocab:
+    """The vocabulary data files (``flows/vocab/*.yaml``), already parsed, with a cache for what
+    extractors compile from them (regexes, lookup tables), so that is done once per process."""
+
+    data: dict[str, Any]
+    _compiled: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.data[name]
+
+    def compiled(self, key: str, build: Callable[[Vocab], T]) -> T:
+        if key not in self._compiled:
+            self._compiled[key] = build(self)
+        return self._compiled[key]  # type: ignore[no-any-return]

@@ -1,0 +1,395 @@
+"""Date expressions in English-language Vietnamese news: finding them, resolving them, and guessing the
+publication date of an article.
+
+``find_date_mentions`` reads every date-like expression with one regex built from ``flows/vocab/dates.yaml``
+and returns it unresolved (a year may be missing). ``resolve`` turns a mention plus a year (and the
+publication date, for "next year") into an EDTF value with its first and last day. Deciding which dates
+are milestones is the deadlines extractor's job, not this module's.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import partial
+
+from flows.extract.base import Vocab
+
+# A day of the month, with an optional ordinal suffix ("1st", "26th"); never the start of a longer number.
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
+# A year in the range news articles talk about; never part of a longer number, a decimal or a code ("2025/QD").
+YEAR = r"(?:19|20)\d\d(?![\d/]|[.,]\d)"
+# What joins the two ends of a range: "20 to 26", "2025 – 2030", "19 and 20".
+JOIN = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|through|and)\s+)"
+
+QUARTER_FIRST_MONTH = {1: 1, 2: 4, 3: 7, 4: 10}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression as written; fields the text does not state are None."""
+
+    start: int
+    end: int
+    form: str  # day, day_range, month, year, year_range, quarter, relative
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    year2: int | None = None
+    month2: int | None = None
+    day2: int | None = None
+    joiner: str = ""  # the word joining a range ("to", "-", "and"), lower-case
+    relative_unit: str = ""  # year or month, for the relative form
+    relative_offset: int = 0
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    when: str  # EDTF
+    date_start: date
+    date_end: date
+    precision: str  # day, month, year
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _month_lookup(vocab: Vocab) -> dict[str, int]:
+    return {name.lower(): int(number) for number, names in vocab["dates"]["months"].items() for name in names}
+
+
+@dataclass(frozen=True)
+class DatePatterns:
+    """The date regex split for speed: a regex without a literal start costs a full attempt at every
+    character, so the numbered forms are only tried where a digit run or a month name starts, and the
+    worded forms only when their key word occurs at all."""
+
+    numbered: re.Pattern[str]  # every form holding a digit
+    worded: re.Pattern[str]  # quarters and relative expressions, case-insensitive
+    month_anchor: re.Pattern[str]
+
+
+# Words without which the worded forms cannot occur (checked on the lower-cased text).
+WORDED_KEYS = ("quarter", "year", "month")
+# How far from its key word a worded form may reach ("the fourth quarter of 2026").
+WORDED_REACH = 30
+DIGIT_RUN = re.compile(r"\d+")
+
+
+def _build_pattern(vocab: Vocab) -> DatePatterns:
+    dates = vocab["dates"]
+    # Month names are matched with their capital only: lower-case "may" and "march" are a verb and a noun.
+    month = rf"(?:{_alternation([n for names in dates['months'].values() for n in names])})\b\.?"
+    quarter_words = _alternation([str(w) for words in dates["quarters"].values() for w in words])
+    relative = _alternation(list(dates["relative"]))
+
+    def m(name: str) -> str:
+        return rf"(?P<{name}>{month})"
+
+    def d(name: str) -> str:
+        return rf"(?P<{name}>{DAY})"
+
+    def y(name: str) -> str:
+        return rf"(?P<{name}>{YEAR})"
+
+    alternatives = [
+        # "October 15 to October 17, 2025"
+        rf"{m('a_m1')}\s+{d('a_d1')}(?:,?\s+{y('a_y1')})?(?P<a_j>{JOIN}){m('a_m2')}\s+{d('a_d2')}(?:,?\s+{y('a_y2')})?",
+        # "June 20 to 26, 2025", "June 19 and 20"
+        rf"{m('b_m')}\s+{d('b_d1')}(?P<b_j>{JOIN}){d('b_d2')}(?!\s*[/.:]\d)(?:,?\s+{y('b_y')})?",
+        # "20 to 26 June 2025"
+        rf"{d('c_d1')}(?P<c_j>{JOIN}){d('c_d2')}\s+(?:of\s+)?{m('c_m')}(?:,?\s+{y('c_y')})?",
+        # "20 June to 2 July 2025"
+        rf"{d('e_d1')}\s+{m('e_m1')}(?P<e_j>{JOIN}){d('e_d2')}\s+{m('e_m2')}(?:,?\s+{y('e_y')})?",
+        # "March 2025"
+        rf"{m('h_m')},?\s+{y('h_y')}",
+        # "July 1, 2025", "July 1st"
+        rf"{m('f_m')}\s+{d('f_d')}(?!\s*[/.:]\d)(?:,?\s+{y('f_y')})?",
+        # "1 July 2025", "1st of July"
+        rf"{d('g_d')}\s+(?:of\s+)?{m('g_m')}(?:,?\s+{y('g_y')})?",
+        # Vietnamese day-first numbers: "30/6/2025", "5.5.2022", "11/7", "24.4"
+        (
+            r"(?<![\d./,])(?P<n_d>3[01]|[12]\d|0?[1-9])(?P<n_sep>[/.])(?P<n_m>1[0-2]|0?[1-9])"
+            rf"(?:(?P=n_sep)(?P<n_y>{YEAR}))?(?![\d]|[/.]\d)"
+        ),
+        # "Q1/2026"
+        rf"\bQ(?P<q_n2>[1-4])[/\s]{y('q_y2')}",
+        # "2025-2030", "2025 – 2030", "2021–26", "from 2011 to 2025"
+        rf"(?<![\d/.,-]){y('r_y1')}(?P<r_j>\s*[-–—]\s*|\s+to\s+)(?P<r_y2>(?:19|20)\d\d|\d\d)(?![\d/%]|[.,]\d)",
+        rf"(?<![\d/.,$-]){y('y_y')}(?![-–]\d)",
+    ]
+    worded = [
+        # "first quarter of 2026", "the second quarter of next year"
+        rf"(?:the\s+)?(?P<q_n>{quarter_words})\s+quarter\s+of\s+(?:{y('q_y')}|(?P<q_rel>this|next)\s+year)",
+        rf"\b(?P<rel>{relative})\b",
+    ]
+    return DatePatterns(
+        numbered=re.compile("|".join(f"(?:{a})" for a in alternatives)),
+        worded=re.compile("|".join(f"(?:{a})" for a in worded), re.IGNORECASE),
+        month_anchor=re.compile(month),
+    )
+
+
+def _int(text: str | None) -> int | None:
+    if text is None:
+        return None
+    return int(re.sub(r"\D", "", text))
+
+
+def _hits(text: str, patterns: DatePatterns) -> list[re.Match[str]]:
+    """Matches of the date regexes, in text order, none overlapping (the worded forms win)."""
+    hits: list[re.Match[str]] = []
+    lowered = text.lower()
+    for key in WORDED_KEYS:
+        pos = lowered.find(key)
+        while pos >= 0:
+            hit = patterns.worded.search(text, max(0, pos - WORDED_REACH), pos + len(key) + WORDED_REACH)
+            if hit and all(hit.start() != h.start() for h in hits):
+                hits.append(hit)
+            pos = lowered.find(key, pos + 1)
+    taken = [(h.start(), h.end()) for h in hits]
+    starts = {run.start() for run in DIGIT_RUN.finditer(text)}
+    starts |= {pos - 1 for pos in starts if pos and text[pos - 1] == "Q"}
+    starts |= {month.start() for month in patterns.month_anchor.finditer(text)}
+    end = 0
+    for pos in sorted(starts):
+        if pos < end:
+            continue
+        hit = patterns.numbered.match(text, pos)
+        if hit and not any(s < hit.end() and hit.start() < e for s, e in taken):
+            hits.append(hit)
+            end = hit.end()
+    return sorted(hits, key=lambda h: h.start())
+
+
+def find_date_mentions(text: str, vocab: Vocab) -> list[DateMention]:
+    """Every date expression in the text, in order, none overlapping."""
+    months = vocab.compiled("dates.months", _month_lookup)
+    relative = vocab["dates"]["relative"]
+    quarters = {str(w).lower(): int(n) for n, words in vocab["dates"]["quarters"].items() for w in words}
+
+    def month(name: str | None) -> int | None:
+        return None if name is None else months.get(name.rstrip(".").lower())
+
+    hits = _hits(text, vocab.compiled("dates.pattern", _build_pattern))
+    out: list[DateMention] = []
+    for hit in hits:
+        g = defaultdict(lambda: None, hit.groupdict())
+        mention = partial(DateMention, hit.start(), hit.end())
+        if g["a_m1"]:
+            year2 = _int(g["a_y2"])
+            out.append(
+                mention(
+                    form="day_range",
+                    year=_int(g["a_y1"]) or year2,
+                    month=month(g["a_m1"]),
+                    day=_int(g["a_d1"]),
+                    year2=year2,
+                    month2=month(g["a_m2"]),
+                    day2=_int(g["a_d2"]),
+                    joiner=g["a_j"].strip().lower(),
+                )
+            )
+        elif g["b_m"]:
+            out.append(
+                mention(
+                    form="day_range",
+                    year=_int(g["b_y"]),
+                    month=month(g["b_m"]),
+                    day=_int(g["b_d1"]),
+                    day2=_int(g["b_d2"]),
+                    joiner=g["b_j"].strip().lower(),
+                )
+            )
+        elif g["c_m"]:
+            out.append(
+                mention(
+                    form="day_range",
+                    year=_int(g["c_y"]),
+                    month=month(g["c_m"]),
+                    day=_int(g["c_d1"]),
+                    day2=_int(g["c_d2"]),
+                    joiner=g["c_j"].strip().lower(),
+                )
+            )
+        elif g["e_m1"]:
+            out.append(
+                mention(
+                    form="day_range",
+                    year=_int(g["e_y"]),
+                    month=month(g["e_m1"]),
+                    day=_int(g["e_d1"]),
+                    month2=month(g["e_m2"]),
+                    day2=_int(g["e_d2"]),
+                    joiner=g["e_j"].strip().lower(),
+                )
+            )
+        elif g["h_m"]:
+            out.append(mention(form="month", year=_int(g["h_y"]), month=month(g["h_m"])))
+        elif g["f_m"]:
+            out.append(mention(form="day", year=_int(g["f_y"]), month=month(g["f_m"]), day=_int(g["f_d"])))
+        elif g["g_m"]:
+            out.append(mention(form="day", year=_int(g["g_y"]), month=month(g["g_m"]), day=_int(g["g_d"])))
+        elif g["n_d"]:
+            out.append(
+                mention(form="day", year=_int(g["n_y"]), month=_int(g["n_m"]), day=_int(g["n_d"]), joiner=g["n_sep"])
+            )
+        elif g["q_n"] or g["q_n2"]:
+            number = quarters.get((g["q_n"] or "").lower()) or _int(g["q_n2"])
+            rel = (g["q_rel"] or "").lower()
+            out.append(
+                mention(
+                    form="quarter",
+                    year=_int(g["q_y"] or g["q_y2"]),
+                    month=number,
+                    relative_unit="year" if rel else "",
+                    relative_offset=1 if rel == "next" else 0,
+                )
+            )
+        elif g["r_y1"]:
+            first, second = _int(g["r_y1"]) or 0, g["r_y2"]
+            last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+            out.append(mention(form="year_range", year=first, year2=last, joiner=g["r_j"].strip().lower()))
+        elif g["rel"]:
+            spec = relative[g["rel"].lower()]
+            out.append(mention(form="relative", relative_unit=spec["unit"], relative_offset=int(spec["offset"])))
+        elif g["y_y"]:
+            out.append(mention(form="year", year=_int(g["y_y"])))
+    return out
+
+
+def resolve(mention: DateMention, year: int | None, published: date | None = None) -> ResolvedDate | None:
+    """The mention as an EDTF value, with ``year`` filling a missing year; None when it is not a real date."""
+    try:
+        return _resolve(mention, year, published)
+    except (ValueError, TypeError, OverflowError):
+        return None
+
+
+def _resolve(m: DateMention, year: int | None, published: date | None) -> ResolvedDate | None:
+    if m.form == "relative" or (m.form == "quarter" and m.relative_unit):
+        if published is None:
+            return None
+        if m.form == "quarter":
+            return _quarter(published.year + m.relative_offset, m.month)
+        if m.relative_unit == "year":
+            return _year(published.year + m.relative_offset)
+        index = published.year * 12 + published.month - 1 + m.relative_offset
+        return _month(index // 12, index % 12 + 1)
+    if m.form == "year_range":
+        if m.year is None or m.year2 is None or not m.year < m.year2 <= m.year + 50:
+            return None
+        return ResolvedDate(f"{m.year}/{m.year2}", date(m.year, 1, 1), date(m.year2, 12, 31), "year")
+    if m.form == "year":
+        return _year(m.year) if m.year else None
+    y = m.year or year
+    if y is None:
+        return None
+    if m.form == "quarter":
+        return _quarter(y, m.month)
+    if m.form == "month":
+        return _month(y, m.month or 0)
+    first = date(y, m.month or 0, m.day or 0)
+    if m.form == "day":
+        return ResolvedDate(first.isoformat(), first, first, "day")
+    last = date(m.year2 or y, m.month2 or m.month or 0, m.day2 or 0)
+    if not first < last <= first + timedelta(days=366):
+        return None
+    return ResolvedDate(f"{first.isoformat()}/{last.isoformat()}", first, last, "day")
+
+
+def _year(y: int) -> ResolvedDate:
+    return ResolvedDate(str(y), date(y, 1, 1), date(y, 12, 31), "year")
+
+
+def _month(y: int, month: int) -> ResolvedDate:
+    first = date(y, month, 1)
+    return ResolvedDate(f"{y}-{month:02d}", first, date(y, month, calendar.monthrange(y, month)[1]), "month")
+
+
+def _quarter(y: int, number: int | None) -> ResolvedDate | None:
+    if number not in QUARTER_FIRST_MONTH:
+        return None
+    start = _month(y, QUARTER_FIRST_MONTH[number])
+    end = _month(y, QUARTER_FIRST_MONTH[number] + 2)
+    return ResolvedDate(f"{start.when}/{end.when}", start.date_start, end.date_end, "month")
+
+
+# Words that introduce the page's own date: "(Updated: 12/06/2025)", "Posted: June 16, 2025".
+STAMP_LABEL = re.compile(
+    r"(?:last\s+)?(?:updated|posted|published|released)\s*(?:on|at)?\s*:?\s*\(?\s*$", re.IGNORECASE
+)
+# A line holding nothing but a date, perhaps with a time: "December 11, 2025 - 17:00", "16/06/2025 10:30 GMT+7".
+DATE_LINE_REST = re.compile(r"[ \t]*(?:[-|,–]?\s*\d{1,2}[:h]\d{2}\b[^\n]{0,20})?[ \t]*(?:\n|$)")
+# "This morning (July 1)", "today (June 30)": the article's own day, written without a year.
+TODAY_BEFORE = re.compile(r"\b(?:this\s+(?:morning|afternoon|evening)|today|tonight)\s*\(\s*$", re.IGNORECASE)
+# "on" / "on the afternoon of" right before an event's date.
+ON_DATE_BEFORE = re.compile(r"\b[Oo]n\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$")
+# The part of the text where a byline, a dateline or the lede stands.
+HEAD_CHARS = 600
+
+
+def infer_published(text: str, vocab: Vocab | None = None) -> date | None:
+    """The article's publication date when the text states it, else None.
+
+    In order of trust: a labelled stamp ("Updated: 12/06/2025"), a weekday-led full date
+    ("Monday, June 16, 2025"), a full date standing alone on a line near the top, and a "this morning
+    (July 1)" date whose year is the only year the text gives. Failing those, the latest full date in the
+    text when the lede reports an event on it ("On January 23, 2026, the congress closed ..."): news is
+    published on or soon after the event its lede reports.
+    """
+    if vocab is None:
+        from flows.vocab_loader import load_vocab  # late: the loader imports this package
+
+        vocab = load_vocab()
+    try:
+        return _infer_published(text, vocab)
+    except (ValueError, TypeError, OverflowError):
+        return None
+
+
+def _infer_published(text: str, vocab: Vocab) -> date | None:
+    weekday = re.compile(rf"\b(?:{_alternation(vocab['dates']['weekdays'])}),?\s*$")
+    full: list[tuple[DateMention, date]] = []
+    for m in find_date_mentions(text, vocab):
+        if m.form == "day" and m.year:
+            value = resolve(m, None)
+            if value is not None:
+                full.append((m, value.date_start))
+    for m, day in full:
+        before = text[max(0, m.start - 30) : m.start]
+        if STAMP_LABEL.search(before) or weekday.search(before):
+            return day
+    for m, day in full:
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if m.start < HEAD_CHARS and not text[line_start : m.start].strip() and DATE_LINE_REST.match(text, m.end):
+            return day
+    latest = _latest_past_event(text, full, vocab)
+    if latest is not None:
+        return latest
+    years = {day.year for _, day in full} | {m.year for m in find_date_mentions(text, vocab) if m.form == "month"}
+    if len(years) == 1:
+        year = years.pop()
+        for m in find_date_mentions(text, vocab):
+            if m.form == "day" and m.year is None and TODAY_BEFORE.search(text[max(0, m.start - 30) : m.start]):
+                value = resolve(m, year)
+                return value.date_start if value else None
+    return None
+
+
+def _latest_past_event(text: str, full: list[tuple[DateMention, date]], vocab: Vocab) -> date | None:
+    """The latest full date, when it stands in the lede after "on" in a sentence with no future cue."""
+    if not full:
+        return None
+    m, day = max(full, key=lambda item: item[1])
+    if m.start >= HEAD_CHARS:
+        return None
+    future = re.compile(rf"\b(?:{_alternation(vocab['dates']['future_cues'])})\b", re.IGNORECASE)
+    sentence_start = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+    sentence_end = min(i for i in (text.find(". ", m.end), text.find("\n", m.end), len(text)) if i >= 0)
+    on_date = ON_DATE_BEFORE.search(text[sentence_start : m.start])
+    return day if on_date and not future.search(text[sentence_start:sentence_end]) else None

@@ -1,0 +1,562 @@
+"""Officials: named people the article gives a public position (see GUIDELINES.md, "officials").
+
+Only the sentences that hold a title word ("Secretary", "Chairman", "member", ...) are read. They are cut
+into word tokens, and each word is classed from ``flows/vocab/titles.yaml``: a title head, a modifier
+("Deputy", "former"), a body word ("Party", "Committee"; the words of a place name count as body words),
+a connector ("of", "and"), an honorific ("Mr", "Comrade"). Capitalised words with no class are name words.
+
+1. Title blocks are runs of head, modifier and body words joined by spaces, connectors or commas that
+   hold a head. One block may list several titles ("Politburo member, Secretary of the Hanoi Party
+   Committee and Head of ..."); it is split into titles where a new head starts.
+2. Names are runs of one to four name words. A name takes the block right before it ("Prime Minister
+   Pham Minh Chinh", "the President of Vietnam, Mr. Luong Cuong"), and the block after it set off by a
+   comma, dash or bracket ("Tran Van A - Deputy Secretary of ..."). A position given after the name by
+   "as" or "the position of" wins over both ("naming X as Secretary of ...").
+3. A one-word name ("General Secretary Lam", "Mr. Minh") refers to the full name with that last word;
+   people are merged on their folded full name, and one with no title is no official.
+Of several titles the most specific wins: a mere membership ("Politburo member") loses to a position.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from flows.extract import bodies, places
+from flows.extract.base import Article, Row, Vocab, ascii_form, fold, stable_id
+
+# Words, with inner hyphens ("Ba Ria-Vung", "newly-appointed") and apostrophes ("People's").
+WORD = re.compile(r"[^\W_](?:[\w-]|['’](?=\w))*")
+
+# Ordinals and Roman numerals sit inside titles: "General Secretary of the 13th Party Central Committee",
+# "Head of the XV National Assembly Delegation".
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|[IVXL]{2,}")
+
+# The shape of a Vietnamese syllable once folded: optional initial consonant(s), one to three vowels,
+# optional final consonant(s). Names whose every word has this shape are accepted anywhere; other names
+# (foreign officials) only next to a foreign country word or an honorific, which keeps title-case
+# headline words out ("Prime Minister Chairs Meeting").
+VIETNAMESE_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
+
+# Word classes.
+HEAD, TAIL, MOD, BODY, PLACE, ORD = "head", "tail", "mod", "body", "place", "ord"
+CONN, HON, STOP = "conn", "hon", "stop"
+IN_TITLE = frozenset({HEAD, TAIL, MOD, BODY, PLACE, ORD})
+
+# What separates a word from the one before it: a space, a comma, a full stop ("Mr. Minh"), a dash or
+# an opening bracket (an apposition: "Tran Van A - Deputy Secretary"), or anything else (a break).
+SPACE, COMMA, DOT, DASH, BREAK = range(5)
+GAP_KINDS = {"": SPACE, ",": COMMA, ".": DOT, "-": DASH, "–": DASH, "—": DASH, "(": DASH}
+
+MAX_NAME_WORDS = 4
+MAX_CUE_WORDS = 8
+
+Canonicaliser = Callable[[str, Article, int, Vocab], "str | None"]
+# The bodies extractor is written in parallel: use its canonical body names once it offers them.
+CANONICAL_BODY: Canonicaliser | None = getattr(bodies, "canonical_body", None)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    heads: re.Pattern[str]  # any head word, on the lower-cased text
+    word_class: dict[str, str]
+    modifier_pairs: dict[str, str]  # second word → first word ("appointed" → "newly")
+    countries: re.Pattern[str]
+    foreign_words: frozenset[str]
+    not_names: frozenset[str]
+    plurals: dict[str, str]  # plural head → singular
+    heads_before_general: frozenset[str]
+    field_heads: dict[str, str]  # head → words its field follows to name the body ("Ministry of")
+    membership_titles: frozenset[str]
+    former_cues: frozenset[str]
+    position_cues: tuple[tuple[str, ...], ...]
+
+
+def _trie_regex(words: list[str]) -> str:
+    """One regex for a set of words, shared prefixes factored out: Python's re is several times faster
+    on it than on a flat alternation."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
+
+
+def _build(vocab: Vocab) -> Lexicon:
+    spec = vocab["titles"]
+    word_class: dict[str, str] = {}
+    # Earlier classes win: a head is a head even if also listed as a body word.
+    for cls, key in ((HEAD, "heads"), (TAIL, "tail_heads"), (MOD, "modifiers"), (BODY, "body_words"),
+                     (BODY, "foreign_words"), (CONN, "connectors"), (HON, "honorifics"), (STOP, "not_names")):
+        for word in spec[key]:
+            word_class.setdefault(word, cls)
+    countries = "|".join(r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", c))) for c in spec["countries"])
+    return Lexicon(
+        heads=re.compile(rf"\b{_trie_regex(spec['heads'] + spec['tail_heads'])}\b"),
+        word_class=word_class,
+        modifier_pairs={second: first for first, second in spec["modifier_pairs"]},
+        countries=re.compile(rf"(?<![\w-])(?:{countries})(?![\w-])"),
+        foreign_words=frozenset(spec["foreign_words"]),
+        not_names=frozenset(spec["not_names"]),
+        plurals=spec["plurals"],
+        heads_before_general=frozenset(spec["heads_before_general"]),
+        field_heads=spec["field_heads"],
+        membership_titles=frozenset(spec["membership_titles"]),
+        former_cues=frozenset(spec["former_cues"]),
+        position_cues=tuple(tuple(c.split()) for c in sorted(spec["position_cues"], key=len, reverse=True)),
+    )
+
+
+def _key(word: str) -> str:
+    """Lookup form of a word: folded, lower-case, without a possessive "'s"."""
+    word = (word if word.isascii() else ascii_form(word)).lower()
+    return word.removesuffix("'s")
+
+
+def _gap_kind(gap: str) -> int:
+    if gap == " ":
+        return SPACE
+    if "\n" in gap:
+        return BREAK
+    return GAP_KINDS.get(gap.strip(), BREAK)
+
+
+def _windows(article: Article, lex: Lexicon) -> list[tuple[int, int]]:
+    """The sentences that hold a title head, merged when adjacent."""
+    spans = article.sentence_spans
+    starts = [s for s, _ in spans]
+    out: list[tuple[int, int]] = []
+    for m in lex.heads.finditer(article.text.lower()):
+        i = max(0, bisect.bisect_right(starts, m.start()) - 1)
+        s, e = spans[i]
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+class Tokens:
+    """The words of the windows with their offsets, classes (None: a name word or an ordinary word) and
+    the kind of gap before each (the first word of a window follows a break). Built in one pass: this
+    loop is most of the extractor's run time."""
+
+    def __init__(self, article: Article, windows: list[tuple[int, int]], lex: Lexicon, vocab: Vocab) -> None:
+        text = self.text = article.text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.words: list[str] = []
+        self.keys: list[str] = []
+        self.caps: list[bool] = []
+        self.gaps: list[int] = []
+        self.cls: list[str | None] = []
+        self.foreign: set[int] = set()
+        place_ends = self._place_spans(article, windows, lex, vocab)
+        in_place_until, foreign_place = -1, False
+        for lo, hi in windows:
+            previous_end = -1
+            for m in WORD.finditer(text, lo, hi):
+                start, end = m.span()
+                word = m.group()
+                key = _key(word)
+                i = len(self.words)
+                self.gaps.append(BREAK if previous_end < 0 else _gap_kind(text[previous_end:start]))
+                self.starts.append(start)
+                self.ends.append(end)
+                self.words.append(word)
+                self.keys.append(key)
+                self.caps.append(word[0].isupper() and not (len(word) > 1 and word[1].isupper()))
+                if start in place_ends:
+                    in_place_until, foreign_place = place_ends[start]
+                if start < in_place_until:
+                    self.cls.append(PLACE)
+                    if foreign_place:
+                        self.foreign.add(i)
+                else:
+                    self.cls.append(self._classify(i, key, lex))
+                    if key in lex.foreign_words:
+                        self.foreign.add(i)
+                previous_end = end
+
+    def _place_spans(
+        self, article: Article, windows: list[tuple[int, int]], lex: Lexicon, vocab: Vocab
+    ) -> dict[int, tuple[int, bool]]:
+        """Names of Vietnamese provinces and cities and of countries, as {start: (end, foreign)}."""
+        out = {s: (e, False) for s, e, _ in places.find_places(article, vocab)}
+        for lo, hi in windows:
+            for m in lex.countries.finditer(self.text, lo, hi):
+                out[m.start()] = (m.end(), fold(m.group()) != "viet nam")
+        return out
+
+    def _classify(self, i: int, key: str, lex: Lexicon) -> str | None:
+        word = self.words[i]
+        cls = lex.word_class.get(key)
+        if cls is None:
+            if word[0].isdigit() or word.isupper():
+                return ORD if ORDINAL.fullmatch(word) else None
+            if i and lex.modifier_pairs.get(key) == self.keys[i - 1]:
+                return MOD
+            return None
+        if cls == CONN and not word.islower():
+            # Capitalised, a connector starts a sentence ("The", "In") or is a name ("To Lam").
+            cls = STOP if key in lex.not_names else None
+        if cls == STOP and i and self.cls[i - 1] is None and self.caps[i - 1] and self.gaps[i] == SPACE:
+            return None  # a middle name inside a name ("Tran The Dung")
+        return cls
+
+    def possessive(self, i: int) -> bool:
+        return self.words[i][-2:] in ("'s", "’s")
+
+
+@dataclass(frozen=True)
+class Title:
+    start: int  # first and last token, inclusive
+    end: int
+    low_rank: bool  # a mere membership
+
+
+@dataclass
+class Mention:
+    start: int  # first and last token of the name, inclusive
+    end: int
+    titles: list[Title]
+    former: bool = False
+
+
+def _keeps_general(t: Tokens, k: int, lex: Lexicon) -> bool:
+    """Token k is "general" as part of the title before it ("Secretary General"), not a rank."""
+    return t.keys[k] == "general" and k > 0 and t.keys[k - 1] in lex.heads_before_general
+
+
+def _head(t: Tokens, title: Title) -> int:
+    """The token a title is named after: its first head, else its closing "deputy"."""
+    span = range(title.start, title.end + 1)
+    return next((k for k in span if t.cls[k] == HEAD), title.end)
+
+
+def _block_end(t: Tokens, i: int, lex: Lexicon) -> int:
+    """The last token of the title block starting at token i."""
+    n, end, j = len(t.words), i, i + 1
+    while j < n and t.gaps[j] in (SPACE, COMMA):
+        if t.cls[j] in IN_TITLE:
+            end, j = j, j + 1
+            continue
+        if t.cls[j] != CONN:
+            break
+        k = j
+        while k < n and t.cls[k] == CONN and (k == j or t.gaps[k] == SPACE):
+            k += 1
+        if k >= n or t.gaps[k] != SPACE:
+            break
+        if t.cls[k] in IN_TITLE:
+            end, j = k, k + 1
+            continue
+        # After "of (the)", an unknown capitalised name of a place or body is part of the title when a
+        # body word follows: "Party Secretary of Bum To commune".
+        last = k
+        while last < n and last - k < MAX_NAME_WORDS and t.cls[last] is None and t.caps[last]:
+            last += 1
+        if k < last < n and t.gaps[last] == SPACE and t.cls[last] in (BODY, PLACE) and t.keys[j] in ("of", "the"):
+            end, j = last, last + 1
+            continue
+        break
+    # A trailing modifier is not part of the title ("Defence Minister General Phan Van Giang").
+    while end > i and t.cls[end] == MOD and not _keeps_general(t, end, lex):
+        end -= 1
+    return end
+
+
+def _blocks(t: Tokens, lex: Lexicon) -> dict[int, int]:
+    """Title blocks as {first token: last token}; only blocks that hold a head."""
+    out: dict[int, int] = {}
+    i, n = 0, len(t.words)
+    while i < n:
+        if t.cls[i] not in IN_TITLE:
+            i += 1
+            continue
+        end = _block_end(t, i, lex)
+        if any(t.cls[k] == HEAD for k in range(i, end + 1)) or t.cls[end] == TAIL:
+            out[i] = end
+        i = end + 1
+    return out
+
+
+def _split_titles(t: Tokens, start: int, end: int, lex: Lexicon) -> list[Title]:
+    """The titles a block lists: a new one starts after a comma, "and" or "cum" when a head comes
+    before the next "of" ("Ministry of Labour, Invalids and Social Affairs" is one)."""
+    cuts = [start]
+    for j in range(start + 1, end + 1):
+        after_comma = t.gaps[j] == COMMA
+        if not (after_comma or t.keys[j - 1] in ("and", "cum", "concurrently")) or t.cls[j] == CONN:
+            continue
+        k = j
+        while k <= end and t.keys[k] != "of" and t.cls[k] != HEAD:
+            k += 1
+        if k <= end and t.cls[k] == HEAD:
+            cuts.append(j)
+    titles = []
+    for a, b in zip(cuts, [c - 1 for c in cuts[1:]] + [end], strict=True):
+        while b > a and t.cls[b] in (CONN, MOD) and not _keeps_general(t, b, lex):
+            b -= 1
+        if any(t.cls[k] in (HEAD, TAIL) for k in range(a, b + 1)):
+            titles.append(Title(a, b, _is_membership(t, a, b, lex)))
+    return titles
+
+
+def _is_membership(t: Tokens, a: int, b: int, lex: Lexicon) -> bool:
+    heads = [k for k in range(a, b + 1) if t.cls[k] == HEAD]
+    if not heads:
+        return True  # "National Assembly deputy"
+    h = heads[0]
+    if t.keys[h] in ("member", "members") and not (h > a and t.keys[h - 1] in ("standing", "permanent")):
+        return True
+    words = " ".join(t.keys[k] for k in range(a, b + 1) if t.keys[k] != "the" and t.cls[k] != ORD)
+    return words in lex.membership_titles
+
+
+def _name_runs(t: Tokens) -> list[tuple[int, int]]:
+    """Runs of capitalised words with no class: possible names, 1 to 4 words."""
+    runs = []
+    i, n = 0, len(t.words)
+    while i < n:
+        if t.cls[i] is not None or not t.caps[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and t.cls[j + 1] is None and t.caps[j + 1] and t.gaps[j + 1] == SPACE and not t.possessive(j):
+            j += 1
+        if j - i < MAX_NAME_WORDS:
+            runs.append((i, j))
+        i = j + 1
+    return runs
+
+
+def _looks_like_name(t: Tokens, start: int, end: int, foreign_ok: bool) -> bool:
+    """Every word Vietnamese-shaped, or all but one in a name of three or more words (names of ethnic
+    minorities: "Ro Mah Tuan"), unless the context says the person is foreign."""
+    if foreign_ok:
+        return True
+    odd = sum(not VIETNAMESE_SYLLABLE.fullmatch(t.keys[k]) for k in range(start, end + 1))
+    return odd == 0 or (odd == 1 and end - start >= 2)
+
+
+def _title_before(t: Tokens, start: int, blocks_by_end: dict[int, int], owned: set[int]) -> int | None:
+    """The first token of the block just before the name at ``start``, skipping honorifics and ranks."""
+    i = start - 1
+    while i >= 0 and (t.cls[i] == HON or t.keys[i] == "general") and t.gaps[i + 1] in (SPACE, DOT):
+        i -= 1
+    if i < 0 or i not in blocks_by_end or t.gaps[i + 1] not in (SPACE, COMMA):
+        return None
+    first = blocks_by_end[i]
+    return None if first in owned else first
+
+
+def _title_after(t: Tokens, end: int, blocks: dict[int, int]) -> int | None:
+    """The first token of a block set off after the name ending at token ``end``."""
+    j = end + 1
+    if j < len(t.words) and j in blocks and t.gaps[j] in (COMMA, DASH):
+        return j
+    return None
+
+
+def _cued_title(t: Tokens, after: int, blocks: dict[int, int], lex: Lexicon) -> tuple[int, bool] | None:
+    """A block introduced by "as" or "the position of" within a few lower-case words after token ``after``:
+    its first token, and whether the words say the position is given up."""
+    j, n = after + 1, len(t.words)
+    words: list[str] = []
+    while j < n and len(words) < MAX_CUE_WORDS and t.words[j].islower() and t.gaps[j] != BREAK:
+        words.append(t.keys[j])
+        j += 1
+        cue_ends_here = any(tuple(words[-len(cue) :]) == cue for cue in lex.position_cues)
+        if cue_ends_here and j in blocks and t.gaps[j] == SPACE:
+            return j, any(w in lex.former_cues for w in words)
+    return None
+
+
+def _name_lists(t: Tokens, runs: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Names listed together: "A, B and C"."""
+    groups: list[list[tuple[int, int]]] = []
+    for run in runs:
+        if groups:
+            last = groups[-1][-1][1]
+            after_comma = run[0] == last + 1 and t.gaps[run[0]] == COMMA
+            after_and = run[0] == last + 2 and t.keys[last + 1] == "and" and t.gaps[run[0]] == SPACE
+            if after_comma or after_and:
+                groups[-1].append(run)
+                continue
+        groups.append([run])
+    return groups
+
+
+def _mentions(t: Tokens, lex: Lexicon) -> list[Mention]:
+    """Every name run that passes for a name, with the titles the text gives it there (maybe none)."""
+    blocks = _blocks(t, lex)
+    blocks_by_end = {end: start for start, end in blocks.items()}
+    runs = _name_runs(t)
+    after = {run: _title_after(t, run[1], blocks) for run in runs}
+    # A block set off after a full name is that person's, not the next name's ("A, Chairman of X, B").
+    owned = {b for (start, end), b in after.items() if b is not None and end > start}
+    before = {run: _title_before(t, run[0], blocks_by_end, owned) for run in runs}
+
+    def plural(block: int | None) -> bool:
+        return block is not None and any(
+            t.keys[_head(t, title)] in lex.plurals for title in _split_titles(t, block, blocks[block], lex)
+        )
+
+    # A plural title before or after a list of names is each one's ("Deputy Prime Ministers A and B").
+    shared: dict[tuple[int, int], int] = {}
+    for group in _name_lists(t, runs):
+        first, last = before[group[0]], after[group[-1]]
+        for run in group:
+            if plural(first) and first is not None:
+                shared[run] = first
+            elif plural(last) and last is not None:
+                shared[run] = last
+
+    out = []
+    for run in runs:
+        start, end = run
+        chosen = [b for b in (before[run], after[run]) if b is not None] or ([shared[run]] if run in shared else [])
+        behind = after[run]
+        cued = _cued_title(t, end if behind is None else blocks[behind], blocks, lex)
+        former = False
+        if cued is not None:
+            chosen, former = [cued[0]], cued[1]
+        if end > start:
+            foreign_ok = (start > 0 and t.cls[start - 1] == HON) or any(
+                k in t.foreign for b in chosen for k in range(b, blocks[b] + 1)
+            )
+            if not _looks_like_name(t, start, end, foreign_ok):
+                continue
+        titles = [title for b in chosen for title in _split_titles(t, b, blocks[b], lex)]
+        out.append(Mention(start, end, titles, former))
+    return out
+
+
+def _title_text(t: Tokens, title: Title, lex: Lexicon) -> str:
+    """The title as written, on one line, with a plural head made singular and no trailing "'s"."""
+    head = _head(t, title)
+    text = t.text[t.starts[title.start] : t.ends[title.end] - (2 if t.possessive(title.end) else 0)]
+    singular = lex.plurals.get(t.keys[head])
+    if singular is not None:
+        at = t.starts[head] - t.starts[title.start]
+        singular = singular.capitalize() if t.caps[head] else singular
+        text = text[:at] + singular + text[at + len(t.words[head]) :]
+    return " ".join(text.split())
+
+
+def _name_text(t: Tokens, m: Mention) -> str:
+    end = t.ends[m.end] - (2 if t.possessive(m.end) else 0)
+    return t.text[t.starts[m.start] : end]
+
+
+def _name_word(word: str, lex: Lexicon) -> bool:
+    """A capitalised, Vietnamese-shaped word that is no title, body or other known word ("To" is a name)."""
+    key = _key(word)
+    cls = lex.word_class.get(key)
+    known = cls is not None and not (cls == CONN and key not in lex.not_names)
+    return word[0].isupper() and not known and bool(VIETNAMESE_SYLLABLE.fullmatch(key))
+
+
+def _full_name_elsewhere(t: Tokens, word: str, lex: Lexicon) -> str | None:
+    """A full name ending in ``word`` outside the sentences read ("To Lam visited ..." before "General
+    Secretary Lam said"): the longest run of name-shaped capitalised words before it, if any."""
+    for m in re.finditer(rf"((?:[^\W\d_][\w-]*\s){{1,3}}){re.escape(word)}(?![\w-])", t.text):
+        words = m.group(1).split()
+        while words and not _name_word(words[0], lex):
+            words.pop(0)
+        if words and all(_name_word(w, lex) for w in [*words[1:], word]):
+            return " ".join([*words, word])
+    return None
+
+
+def _people(t: Tokens, mentions: list[Mention], lex: Lexicon) -> dict[str, tuple[list[str], list[Mention]]]:
+    """Mentions grouped by person (folded full name), with the forms of the full name. A one-word mention
+    joins the full name with the same last word named closest before it (else first after it, else
+    anywhere in the article); one that matches none is dropped."""
+    people: dict[str, tuple[list[str], list[Mention]]] = {}
+    by_last_word: dict[str, list[tuple[int, str]]] = {}
+    for m in mentions:
+        if m.end > m.start:
+            name = _name_text(t, m)
+            key = fold(name)
+            people.setdefault(key, ([], []))[0].append(name)
+            people[key][1].append(m)
+            by_last_word.setdefault(key.split()[-1], []).append((m.start, key))
+    for m in mentions:
+        if m.end == m.start:
+            word = _name_text(t, m)
+            candidates = by_last_word.get(fold(word), [])
+            before = [key for pos, key in candidates if pos < m.start]
+            if candidates:
+                people[before[-1] if before else candidates[0][1]][1].append(m)
+            elif m.titles and (found := _full_name_elsewhere(t, word, lex)) is not None:
+                people.setdefault(fold(found), ([found], []))[1].append(m)
+                by_last_word[fold(word)] = [(-1, fold(found))]
+    return people
+
+
+def _body(t: Tokens, title: Title, lex: Lexicon, article: Article, vocab: Vocab) -> str | None:
+    """The canonical name of the body the title names: the words after "of", else those before the head."""
+    if CANONICAL_BODY is None:
+        return None
+    span = range(title.start, title.end + 1)
+    head = _head(t, title)
+    of = next((k for k in span if t.keys[k] == "of"), None)
+    if of is not None and of < title.end:
+        first, last = of + 1, title.end
+    else:
+        first = next((k for k in range(title.start, head) if t.cls[k] in (BODY, PLACE)), head)
+        last = head - 1
+    if first > last:
+        return None
+    phrase = t.text[t.starts[first] : t.ends[last]]
+    if t.keys[head] in lex.field_heads:
+        phrase = f"{lex.field_heads[t.keys[head]]} {phrase}"
+    return CANONICAL_BODY(phrase, article, t.starts[first], vocab)
+
+
+def extract_officials(article: Article, vocab: Vocab) -> list[Row]:
+    if not article.text.strip():
+        return []
+    lex = vocab.compiled("officials.lexicon", _build)
+    windows = _windows(article, lex)
+    if not windows:
+        return []
+    t = Tokens(article, windows, lex, vocab)
+    rows = []
+    for names, mentions in _people(t, _mentions(t, lex), lex).values():
+        titled = [(title, m) for m in mentions for title in m.titles]
+        if not titled:
+            continue
+        # The most specific title, the first one given when several are equally specific; a mention by
+        # full name rather than a short reference when both give it.
+        title, where = min(titled, key=lambda tm: (tm[0].low_rank, tm[1].end == tm[1].start, tm[1].start, tm[0].start))
+        name = max(names, key=lambda n: len(n.split()))  # the fullest form, the first one of that length
+        title_text = _title_text(t, title, lex)
+        if where.former and not title_text.lower().startswith("former"):
+            title_text = f"former {title_text}"
+        start = t.starts[where.start]
+        rows.append({
+            "person_id": stable_id("person", fold(name)),
+            "name": name,
+            "name_ascii": ascii_form(name),
+            "title": title_text,
+            "body": _body(t, title, lex, article, vocab),
+            **article.grounded(start, start + len(_name_text(t, where))),
+        })
+    return rows

@@ -1,0 +1,113 @@
+"""A real build over the seeds: every table written, grounded, typed as its schema says and
+queryable with DuckDB by name."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from flows.cli import main
+from flows.schemas import EXTRACTED_TABLES, TABLES, load_schemas
+
+
+def test_every_table_is_written(seeds_build: Path) -> None:
+    for table in TABLES:
+        assert (seeds_build / f"{table}.parquet").exists(), table
+    manifest = json.loads((seeds_build / "manifest.json").read_text())
+    assert set(manifest["tables"]) == set(TABLES)
+    assert manifest["failed_tables"] == []
+    assert (seeds_build / "docs" / "index.html").exists()
+    counts = {t: pq.read_metadata(seeds_build / f"{t}.parquet").num_rows for t in TABLES}
+    assert counts["articles"] == 2
+    assert all(counts[t] > 0 for t in EXTRACTED_TABLES), counts
+
+
+def test_parquet_schemas_equal_the_schema_files(seeds_build: Path) -> None:
+    for name, schema in load_schemas().items():
+        written = pq.read_schema(seeds_build / f"{name}.parquet")
+        assert written.names == schema.column_names
+        assert [str(f.type) for f in written] == [str(f.type) for f in schema.arrow_schema()], name
+        assert pq.ParquetFile(seeds_build / f"{name}.parquet").metadata.row_group(0).column(0).compression == "ZSTD"
+
+
+def test_every_row_of_every_table_is_grounded(seeds_build: Path) -> None:
+    texts = dict(
+        pq.read_table(seeds_build / "articles.parquet", columns=["article_id", "text"]).to_pandas().itertuples(index=False)
+    )
+    for table in EXTRACTED_TABLES:
+        for row in pq.read_table(seeds_build / f"{table}.parquet").to_pylist():
+            text = texts[row["article_id"]]
+            assert text[row["char_start"] : row["char_end"]] == row["surface"], (table, row)
+            assert row["surface"] in row["evidence"], (table, row)
+            assert row["evidence"] in text, (table, row)
+
+
+def test_seed_article_rows(seeds_build: Path) -> None:
+    con = duckdb.connect(str(seeds_build / "vngov.duckdb"), read_only=True)
+    officials = dict(con.sql("SELECT name_ascii, title FROM officials").fetchall())
+    assert officials["To Lam"].endswith("General Secretary")
+    assert "Secretary" in officials["Bui Thi Minh Hoai"]
+    counts = set(con.sql("SELECT count, unit_kind FROM unit_counts").fetchall())
+    assert (526, "unit") in counts or any(c == 526 for c, _ in counts)
+    whens = {w for (w,) in con.sql("SELECT \"when\" FROM deadlines").fetchall()}
+    assert {"2025-06-20/2025-06-26", "2025-07-01", "2025/2030"} <= whens
+    bodies = {n for (n,) in con.sql("SELECT name FROM bodies").fetchall()}
+    assert {"Politburo", "Hanoi Party Committee"} <= bodies
+
+
+def test_duckdb_sees_every_table_by_name(seeds_build: Path) -> None:
+    con = duckdb.connect(str(seeds_build / "vngov.duckdb"), read_only=True)
+    for table in TABLES:
+        (n,) = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0]
+        assert n == pq.read_metadata(seeds_build / f"{table}.parquet").num_rows
+    joined = con.sql(
+        "SELECT a.published, d.when FROM deadlines d JOIN articles a USING (article_id) ORDER BY d.date_start"
+    ).fetchall()
+    assert joined and all(published is not None for published, _ in joined)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "table"])
+def test_vngov_query_prints_rows(seeds_build: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    sql = "SELECT name_ascii FROM officials ORDER BY name_ascii"
+    assert main(["query", sql, "--output", str(seeds_build), "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    assert "To Lam" in out
+    if fmt == "json":
+        assert {"name_ascii": "To Lam"} in json.loads(out)
+
+
+def test_vngov_query_cannot_change_the_dataset(seeds_build: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", "DROP VIEW officials", "--output", str(seeds_build)]) == 1
+    assert "read-only" in capsys.readouterr().err.lower()
+    assert main(["query", "SELECT count(*) FROM officials", "--output", str(seeds_build)]) == 0
+
+
+def test_a_bad_query_is_one_clear_line(seeds_build: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", "SELECT nope FROM officials", "--output", str(seeds_build)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("vngov: error: query failed") and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_rebuilding_gives_identical_files(seeds_build: Path, tmp_path: Path) -> None:
+    from flows.flow import build_dataset
+
+    from conftest import SEEDS
+
+    report = build_dataset(SEEDS, tmp_path)
+    assert report.valid
+    for table in TABLES:
+        assert (tmp_path / f"{table}.parquet").read_bytes() == (seeds_build / f"{table}.parquet").read_bytes(), table
+
+
+def test_tables_command_documents_every_column(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["tables"]) == 0
+    out = capsys.readouterr().out
+    for schema in load_schemas().values():
+        assert f"## {schema.name}" in out
+        for column in schema.columns:
+            assert f"| `{column.name}` |" in out

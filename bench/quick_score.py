@@ -52,7 +52,9 @@ def main() -> int:
     vocab = load_vocab()
     articles = read_folder(Path(args.corpus))
     out = Path(tempfile.mkdtemp(prefix="vngov-score-"))
-    pd.DataFrame([{"article_id": a.article_id, "source": name} for name, a in articles]).to_parquet(out / "articles.parquet")
+    pd.DataFrame([{"article_id": a.article_id, "source": name} for name, a in articles]).to_parquet(
+        out / "articles.parquet"
+    )
     for table in args.tables.split(","):
         try:
             module = importlib.import_module(f"flows.extract.{table}")

@@ -8,8 +8,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 DEFAULT_INPUT = Path("seeds")
 DEFAULT_OUTPUT = Path("output")
@@ -38,7 +39,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug, not bad input: still one line, the traceback on request
         if os.environ.get("VNGOV_DEBUG"):
             raise
-        print(f"vngov: internal error: {type(exc).__name__}: {exc} (set VNGOV_DEBUG=1 for the traceback)", file=sys.stderr)
+        print(
+            f"vngov: internal error: {type(exc).__name__}: {exc} (set VNGOV_DEBUG=1 for the traceback)", file=sys.stderr
+        )
         return EXIT_FAILED
 
 
@@ -112,11 +115,11 @@ def _print_summary(console: Any, report: Any) -> None:
     console.print(summary)
     for error in report.ingest_errors:
         console.print(f"[yellow]skipped[/] {error.file}: {error.problem}")
-    for table, result in report.validations.items():
+    for result in report.validations.values():
         if not result.success:
             console.print(f"[red]validation failed[/] {result.summary()}")
     console.print(f"{report.n_inputs} input files; Data Docs: {report.output_dir / 'docs' / 'index.html'}")
-    console.print(f"Query: vngov query \"SELECT name, title FROM officials\" --output {report.output_dir}")
+    console.print(f'Query: vngov query "SELECT name, title FROM officials" --output {report.output_dir}')
 
 
 def cmd_query(args: argparse.Namespace) -> int:

@@ -14,7 +14,7 @@ settings.apply()
 import json  # noqa: E402
 import sys  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
-from datetime import datetime, timezone  # noqa: E402
+from datetime import UTC, datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -75,7 +75,9 @@ def extract_batch(articles: list[Article]) -> dict[str, list[Row]]:
 
 
 @task(cache_policy=NO_CACHE)
-def validate_tables(frames: dict[str, pd.DataFrame], texts: dict[str, str], docs_dir: Path) -> dict[str, TableValidation]:
+def validate_tables(
+    frames: dict[str, pd.DataFrame], texts: dict[str, str], docs_dir: Path
+) -> dict[str, TableValidation]:
     validator = Validator(docs_dir)
     results = {table: validator.validate(table, frame, texts) for table, frame in frames.items()}
     validator.build_docs()
@@ -102,7 +104,7 @@ def publish(
     hashes: dict[str, str] = {}
     for table in TABLES:
         frame, result = frames[table], validations[table]
-        rows = frame.to_dict("records")
+        rows: list[dict[str, Any]] = [{str(k): v for k, v in r.items()} for r in frame.to_dict("records")]
         if result.success and articles_ok:
             hashes[table] = store.write_parquet(to_arrow(rows, schemas[table]), store.table_path(output_dir, table))
             store.clear_quarantine(output_dir, table)
@@ -121,7 +123,7 @@ def publish(
         store.write_manifest(
             output_dir,
             {
-                "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
                 "tables": tables,
                 "failed_tables": sorted(quarantined),
             },
@@ -130,7 +132,9 @@ def publish(
 
 
 @flow(name="build_dataset", log_prints=False)
-def build_dataset(input_dir: Path, output_dir: Path, batch_size: int = BATCH_SIZE, progress: bool = False) -> BuildReport:
+def build_dataset(
+    input_dir: Path, output_dir: Path, batch_size: int = BATCH_SIZE, progress: bool = False
+) -> BuildReport:
     """Build the dataset from a folder of articles into ``output_dir``."""
     input_dir, output_dir = Path(input_dir), Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
@@ -163,7 +167,11 @@ def build_dataset(input_dir: Path, output_dir: Path, batch_size: int = BATCH_SIZ
             rows[table].extend(table_rows)
 
     error_rows = [
-        {"source": e.file, "problem": e.problem, "action": "merged" if e.problem.startswith("same text as") else "skipped"}
+        {
+            "source": e.file,
+            "problem": e.problem,
+            "action": "merged" if e.problem.startswith("same text as") else "skipped",
+        }
         for e in report.ingest_errors
     ]
     frames = {

@@ -46,8 +46,10 @@ class TableSchema:
 
     def arrow_schema(self) -> pa.Schema:
         return pa.schema(
-            [pa.field(c.name, ARROW_TYPES[c.type], nullable=c.nullable, metadata={"description": c.description})
-             for c in self.columns],
+            [
+                pa.field(c.name, ARROW_TYPES[c.type], nullable=c.nullable, metadata={"description": c.description})
+                for c in self.columns
+            ],
             metadata={"description": self.description},
         )
 

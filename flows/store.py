@@ -56,7 +56,9 @@ def write_parquet(table: pa.Table, final: Path) -> str:
     return digest
 
 
-def write_quarantine(output_dir: Path, schema: TableSchema, rows: list[dict[str, Any]], failed: dict[int, list[str]]) -> Path:
+def write_quarantine(
+    output_dir: Path, schema: TableSchema, rows: list[dict[str, Any]], failed: dict[int, list[str]]
+) -> Path:
     """The rows that failed validation, each with the checks it failed; every column nullable so
     that rows with the very problems validation caught can still be stored and inspected."""
     fields = [pa.field(f.name, f.type, nullable=True) for f in schema.arrow_schema()]
@@ -106,7 +108,7 @@ def write_manifest(output_dir: Path, manifest: dict[str, Any]) -> Path:
 
 def read_manifest(output_dir: Path) -> dict[str, Any]:
     try:
-        return json.loads((output_dir / MANIFEST).read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+        return json.loads((output_dir / MANIFEST).read_text(encoding="utf-8"))
     except (FileNotFoundError, ValueError):
         return {}
 

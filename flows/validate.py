@@ -38,19 +38,23 @@ class TableValidation:
 
 def load_suite_json(table: str, directory: Path = EXPECTATIONS_DIR) -> dict[str, Any]:
     with (directory / f"{table}.json").open(encoding="utf-8") as f:
-        return json.load(f)  # type: ignore[no-any-return]
+        return json.load(f)
 
 
 def check_grounding(frame: pd.DataFrame, texts: dict[str, str]) -> list[int]:
     """Row positions whose offsets do not reproduce the surface form in the article text."""
     bad = []
     for pos, (aid, start, end, surface) in enumerate(
-        zip(frame["article_id"], frame["char_start"], frame["char_end"], frame["surface"])
+        zip(frame["article_id"], frame["char_start"], frame["char_end"], frame["surface"], strict=True)
     ):
         text = texts.get(aid)
-        if text is None or start is None or end is None or not (0 <= start < end <= len(text)):
-            bad.append(pos)
-        elif text[int(start) : int(end)] != surface:
+        if (
+            text is None
+            or start is None
+            or end is None
+            or not (0 <= start < end <= len(text))
+            or text[int(start) : int(end)] != surface
+        ):
             bad.append(pos)
     return bad
 
@@ -87,7 +91,9 @@ class Validator:
         suite = self._context.suites.add(gx.ExpectationSuite(**load_suite_json(table, self._expectations_dir)))
         asset = self._datasource.add_dataframe_asset(table)
         batch = asset.add_batch_definition_whole_dataframe(table)
-        definition = self._context.validation_definitions.add(gx.ValidationDefinition(name=table, data=batch, suite=suite))
+        definition = self._context.validation_definitions.add(
+            gx.ValidationDefinition(name=table, data=batch, suite=suite)
+        )
         checkpoint = self._context.checkpoints.add(
             gx.Checkpoint(name=table, validation_definitions=[definition], result_format={"result_format": "COMPLETE"})
         )
@@ -97,9 +103,9 @@ class Validator:
         for suite_result in run.run_results.values():
             self.results[table] = suite_result.to_json_dict()
             for result in suite_result.results:
-                if result.success:
-                    continue
                 config = result.expectation_config
+                if result.success or config is None:
+                    continue
                 column = config.kwargs.get("column") or config.kwargs.get("column_A") or ""
                 name = f"{config.type}({column})" if column else config.type
                 rows = [int(i) for i in (result.result or {}).get("unexpected_index_list") or []]

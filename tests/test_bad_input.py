@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-
 from conftest import SEEDS
+
 from flows.cli import EXIT_FAILED, EXIT_SKIPPED, main
 
 
@@ -19,7 +19,9 @@ def messy_input(tmp_path: Path) -> Path:
     shutil.copy(SEEDS / "004_fca690848b045e66.txt", folder / "good.txt")
     (folder / "empty.txt").write_bytes(b"")
     (folder / "blank.txt").write_text("  \n\t\n")
-    (folder / "latin1.txt").write_bytes("Hà Nội – the Politburo met on June 16.".encode("latin-1", "replace") + b"\xe9\xe8")
+    (folder / "latin1.txt").write_bytes(
+        "Hà Nội – the Politburo met on June 16.".encode("latin-1", "replace") + b"\xe9\xe8"
+    )
     (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (folder / "badmeta.txt").write_text("The Prime Minister chaired the meeting.\n")
     (folder / "badmeta.meta.json").write_text("{not json")

@@ -26,7 +26,12 @@ def test_txt_with_sidecar_takes_its_metadata(tmp_path: Path) -> None:
     [row], errors = _read(tmp_path)
     assert errors == []
     assert row["published"] == date(2025, 6, 12) and row["published_basis"] == "meta"
-    assert (row["url"], row["title"], row["outlet"], row["source"]) == (meta["url"], "Meta title", "example.org", "a.txt")
+    assert (row["url"], row["title"], row["outlet"], row["source"]) == (
+        meta["url"],
+        "Meta title",
+        "example.org",
+        "a.txt",
+    )
     assert row["article_id"] == article_id_of(ARTICLE)[0] and row["n_chars"] == len(ARTICLE)
 
 
@@ -66,7 +71,8 @@ def test_jsonl_gives_one_article_per_line(tmp_path: Path) -> None:
 
 def test_html_main_text_is_extracted(tmp_path: Path) -> None:
     paragraphs = "".join(
-        f"<p>The Prime Minister asked ministries to finish the review by June {d}, 2025, and report to the Government.</p>"
+        f"<p>The Prime Minister asked ministries to finish the review by June {d}, 2025, "
+        "and report to the Government.</p>"
         for d in (10, 20, 30)
     )
     html = (

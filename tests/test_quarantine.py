@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-
 from conftest import SEEDS
+
 from flows.cli import main
 from flows.extract import registry
 from flows.extract.base import Article, Row, Vocab
@@ -31,9 +31,9 @@ def test_a_failing_table_is_quarantined_and_the_old_one_kept(
 
     assert exit_code == 1
     out = capsys.readouterr().out
-    assert "unit_counts: FAILED expect_column_values_to_be_between(count)" in out.replace("\n", " ").replace("  ", " ") or (
-        "expect_column_values_to_be_between(count)" in out
-    )
+    assert "unit_counts: FAILED expect_column_values_to_be_between(count)" in out.replace("\n", " ").replace(
+        "  ", " "
+    ) or ("expect_column_values_to_be_between(count)" in out)
     assert (seeds_copy / "unit_counts.parquet").read_bytes() == before["unit_counts"]
     quarantined = pq.read_table(seeds_copy / "quarantine" / "unit_counts.parquet").to_pylist()
     assert [row["count"] for row in quarantined] == [-7]
@@ -60,4 +60,6 @@ def test_a_malformed_when_is_caught(seeds_copy: Path, monkeypatch: pytest.Monkey
     monkeypatch.setitem(registry.EXTRACTORS, "deadlines", malformed)
     assert main(["run", "--input", str(SEEDS), "--output", str(seeds_copy)]) == 1
     quarantined = pq.read_table(seeds_copy / "quarantine" / "deadlines.parquet").to_pylist()
-    assert quarantined and {row["failed_checks"] for row in quarantined} == {"expect_column_values_to_match_regex(when)"}
+    assert quarantined and {row["failed_checks"] for row in quarantined} == {
+        "expect_column_values_to_match_regex(when)"
+    }

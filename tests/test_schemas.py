@@ -34,7 +34,9 @@ def test_every_table_has_a_suite_that_matches_its_schema() -> None:
         first = suite["expectations"][0]
         assert first["type"] == "expect_table_columns_to_match_ordered_list"
         assert first["kwargs"]["column_list"] == schema.column_names
-        not_null = {e["kwargs"]["column"] for e in suite["expectations"] if e["type"] == "expect_column_values_to_not_be_null"}
+        not_null = {
+            e["kwargs"]["column"] for e in suite["expectations"] if e["type"] == "expect_column_values_to_not_be_null"
+        }
         assert not_null == {c.name for c in schema.columns if not c.nullable}
 
 

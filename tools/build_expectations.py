@@ -28,35 +28,64 @@ RULES: dict[str, list[dict[str, Any]]] = {
         {"type": "expect_column_values_to_match_regex", "kwargs": {"column": "article_id", "regex": r"^[0-9a-f]{16}$"}},
         {"type": "expect_column_values_to_match_regex", "kwargs": {"column": "sha256", "regex": r"^[0-9a-f]{64}$"}},
         {"type": "expect_column_values_to_be_between", "kwargs": {"column": "n_chars", "min_value": 1}},
-        {"type": "expect_column_values_to_be_between",
-         "kwargs": {"column": "published", "min_value": FIRST_DATE, "max_value": LAST_DATE}},
+        {
+            "type": "expect_column_values_to_be_between",
+            "kwargs": {"column": "published", "min_value": FIRST_DATE, "max_value": LAST_DATE},
+        },
     ],
     "officials": [
-        {"type": "expect_column_values_to_match_regex", "kwargs": {"column": "person_id", "regex": r"^person_[0-9a-f]{16}$"}},
-        {"type": "expect_column_value_lengths_to_be_between", "kwargs": {"column": "name", "min_value": 2, "max_value": 80}},
+        {
+            "type": "expect_column_values_to_match_regex",
+            "kwargs": {"column": "person_id", "regex": r"^person_[0-9a-f]{16}$"},
+        },
+        {
+            "type": "expect_column_value_lengths_to_be_between",
+            "kwargs": {"column": "name", "min_value": 2, "max_value": 80},
+        },
     ],
     "bodies": [
-        {"type": "expect_column_values_to_match_regex", "kwargs": {"column": "body_id", "regex": r"^body_[0-9a-f]{16}$"}},
-        {"type": "expect_column_value_lengths_to_be_between", "kwargs": {"column": "name", "min_value": 2, "max_value": 200}},
+        {
+            "type": "expect_column_values_to_match_regex",
+            "kwargs": {"column": "body_id", "regex": r"^body_[0-9a-f]{16}$"},
+        },
+        {
+            "type": "expect_column_value_lengths_to_be_between",
+            "kwargs": {"column": "name", "min_value": 2, "max_value": 200},
+        },
     ],
     "unit_counts": [
-        {"type": "expect_column_values_to_be_between", "kwargs": {"column": "count", "min_value": 1, "max_value": 100000}},
+        {
+            "type": "expect_column_values_to_be_between",
+            "kwargs": {"column": "count", "min_value": 1, "max_value": 100000},
+        },
     ],
     "deadlines": [
         {"type": "expect_column_values_to_match_regex", "kwargs": {"column": "when", "regex": EDTF_PATTERN}},
-        {"type": "expect_column_values_to_be_between",
-         "kwargs": {"column": "date_start", "min_value": FIRST_DATE, "max_value": LAST_DATE}},
-        {"type": "expect_column_values_to_be_between",
-         "kwargs": {"column": "date_end", "min_value": FIRST_DATE, "max_value": LAST_DATE}},
-        {"type": "expect_column_pair_values_a_to_be_greater_than_b",
-         "kwargs": {"column_A": "date_end", "column_B": "date_start", "or_equal": True}},
+        {
+            "type": "expect_column_values_to_be_between",
+            "kwargs": {"column": "date_start", "min_value": FIRST_DATE, "max_value": LAST_DATE},
+        },
+        {
+            "type": "expect_column_values_to_be_between",
+            "kwargs": {"column": "date_end", "min_value": FIRST_DATE, "max_value": LAST_DATE},
+        },
+        {
+            "type": "expect_column_pair_values_a_to_be_greater_than_b",
+            "kwargs": {"column_A": "date_end", "column_B": "date_start", "or_equal": True},
+        },
     ],
 }
 
 GROUNDING_RULES: list[dict[str, Any]] = [
     {"type": "expect_column_values_to_be_between", "kwargs": {"column": "char_start", "min_value": 0}},
-    {"type": "expect_column_pair_values_a_to_be_greater_than_b", "kwargs": {"column_A": "char_end", "column_B": "char_start"}},
-    {"type": "expect_column_value_lengths_to_be_between", "kwargs": {"column": "surface", "min_value": 1, "max_value": 400}},
+    {
+        "type": "expect_column_pair_values_a_to_be_greater_than_b",
+        "kwargs": {"column_A": "char_end", "column_B": "char_start"},
+    },
+    {
+        "type": "expect_column_value_lengths_to_be_between",
+        "kwargs": {"column": "surface", "min_value": 1, "max_value": 400},
+    },
     {"type": "expect_column_values_to_match_regex", "kwargs": {"column": "article_id", "regex": r"^[0-9a-f]{16}$"}},
 ]
 
@@ -73,7 +102,10 @@ def suite_for(table: str) -> dict[str, Any]:
             expectations.append({"type": "expect_column_values_to_be_unique", "kwargs": {"column": col.name}})
         if col.values:
             expectations.append(
-                {"type": "expect_column_values_to_be_in_set", "kwargs": {"column": col.name, "value_set": list(col.values)}}
+                {
+                    "type": "expect_column_values_to_be_in_set",
+                    "kwargs": {"column": col.name, "value_set": list(col.values)},
+                }
             )
     expectations += RULES.get(table, [])
     if schema.grounded:

@@ -8,10 +8,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 Row = dict[str, Any]
 T = TypeVar("T")
@@ -114,4 +115,4 @@ class Vocab:
     def compiled(self, key: str, build: Callable[[Vocab], T]) -> T:
         if key not in self._compiled:
             self._compiled[key] = build(self)
-        return self._compiled[key]  # type: ignore[no-any-return]
+        return self._compiled[key]

@@ -45,12 +45,8 @@ class LocalType:
 class Matcher:
     pattern: re.Pattern[str]
     national: dict[str, tuple[str, str]]  # folded form → (canonical name, kind)
-    not_after: dict[
-        str, tuple[str, ...]
-    ]  # canonical name → words that, just before it, make it no mention
-    not_before: dict[
-        str, tuple[str, ...]
-    ]  # canonical name → words that, just after it, make it no mention
+    not_after: dict[str, tuple[str, ...]]  # canonical name → words that, just before it, make it no mention
+    not_before: dict[str, tuple[str, ...]]  # canonical name → words that, just after it, make it no mention
     national_pattern: re.Pattern[str]
     local_types: dict[str, LocalType]  # folded form → type
     departments: dict[str, str]  # folded form → subject
@@ -95,13 +91,7 @@ def _build(vocab: Vocab) -> Matcher:
     level = literal_alternation(spec["level_words"])
     types = literal_alternation([f for t in spec["local_types"] for f in t["forms"]])
     depts = literal_alternation(
-        list(
-            {
-                f
-                for s in spec["department_subjects"]
-                for f in (f"Department of {s}", f"{s} Department")
-            }
-        )
+        list({f for s in spec["department_subjects"] for f in (f"Department of {s}", f"{s} Department")})
     )
     names = literal_alternation(
         [f for body in spec["national"] for f in [body["name"], *body["forms"]]]
@@ -127,12 +117,8 @@ def _build(vocab: Vocab) -> Matcher:
     # re has no first-character index for a pattern this size: the lookahead skips, in one step,
     # the many positions where no form can start.
     first_chars = "".join(sorted({form[0] for form in _all_first_words(vocab)}))
-    pattern = re.compile(
-        rf"(?=[{re.escape(first_chars)}])(?<![\w-])(?:{local}|(?P<national>{names}))(?![\w-])"
-    )
-    head_forms = literal_alternation(
-        list(heads and [f for forms in spec["heads"] for f in forms])
-    )
+    pattern = re.compile(rf"(?=[{re.escape(first_chars)}])(?<![\w-])(?:{local}|(?P<national>{names}))(?![\w-])")
+    head_forms = literal_alternation(list(heads and [f for forms in spec["heads"] for f in forms]))
     return Matcher(
         pattern=pattern,
         national=national,
@@ -146,24 +132,16 @@ def _build(vocab: Vocab) -> Matcher:
         heads=heads,
         # "Standing Committee of the <body>"; the plural is distributive ("Party Committees of the Ministry
         # of Home Affairs and ...").
-        head_before=re.compile(
-            rf"(?<![\w-])(?P<head>{head_forms})s?\s+of\s+(?:the\s+)?$"
-        ),
+        head_before=re.compile(rf"(?<![\w-])(?P<head>{head_forms})s?\s+of\s+(?:the\s+)?$"),
         # "<body>'s Standing Board", "<body> Standing Committee", "<body> and its Standing Board".
-        head_after=re.compile(
-            rf"(?:'s|,?\s+(?:and\s+)?its)?\s+(?P<head>{head_forms})(?![\w-])"
-        ),
+        head_after=re.compile(rf"(?:'s|,?\s+(?:and\s+)?its)?\s+(?P<head>{head_forms})(?![\w-])"),
     )
 
 
 def _all_first_words(vocab: Vocab) -> list[str]:
     """Every word a body mention can start with."""
     spec = vocab["bodies"]
-    forms = (
-        list(gazetteer(vocab).canonical)
-        + spec["level_words"]
-        + list(spec["department_subjects"])
-    )
+    forms = list(gazetteer(vocab).canonical) + spec["level_words"] + list(spec["department_subjects"])
     forms += [f for t in spec["local_types"] for f in t["forms"]] + [
         "Department",
         "Ministry",
@@ -190,9 +168,7 @@ COMMUNIST_PARTY = "Communist Party of Vietnam"
 COORDINATED = re.compile(r",?\s+and\s+(?:the\s+)?")
 
 
-def _local_name(
-    place: str | None, level: str | None, body_type: str, provincial: bool, m: Matcher
-) -> str | None:
+def _local_name(place: str | None, level: str | None, body_type: str, provincial: bool, m: Matcher) -> str | None:
     """ "Ha Tinh Provincial Party Committee", "Hanoi People's Committee"; without a known place the
     level word keeps it specific ("Provincial Party Committee"), and with neither it is no body."""
     if place is None:
@@ -208,9 +184,7 @@ def _national(folded: str, m: Matcher, start: int, end: int) -> list[Mention]:
     out = []
     pos = start
     while hit := m.national_pattern.search(folded, pos, end):
-        pos = (
-            hit.start() + 1
-        )  # names overlap: "Central Committee of the Communist Party of Vietnam"
+        pos = hit.start() + 1  # names overlap: "Central Committee of the Communist Party of Vietnam"
         following = folded[hit.end() : hit.end() + 1]
         if following.isalnum() or following == "-":
             continue  # cut short by ``end``, not by a word boundary: "MoH" in "MoHA"
@@ -223,15 +197,11 @@ def _national(folded: str, m: Matcher, start: int, end: int) -> list[Mention]:
             continue
         out.append(Mention(hit.start(), hit.end(), name, kind, None))
         if hit.end() - 1 > hit.start():
-            out += _national(
-                folded, m, hit.start(), hit.end() - 1
-            )  # a shorter name at the same start
+            out += _national(folded, m, hit.start(), hit.end() - 1)  # a shorter name at the same start
     return out
 
 
-def _atomic(
-    folded: str, m: Matcher, locate: Callable[[int], str | None]
-) -> list[Mention]:
+def _atomic(folded: str, m: Matcher, locate: Callable[[int], str | None]) -> list[Mention]:
     """The bodies named directly (before looking for bodies inside bodies)."""
     out = []
     for hit in m.pattern.finditer(folded):
@@ -240,11 +210,7 @@ def _atomic(
             out += _national(folded, m, start, end)
         elif hit.group("type"):
             written_place = hit.group("place") or hit.group("place_after")
-            place = (
-                m.place_names.get(" ".join(written_place.split()))
-                if written_place
-                else None
-            )
+            place = m.place_names.get(" ".join(written_place.split())) if written_place else None
             level = hit.group("level")
             if place is None and hit.group("own"):
                 place = locate(start)
@@ -265,17 +231,9 @@ def _atomic(
             out.append(Mention(start, end, name, local.kind, place))
         else:
             written_place = hit.group("dplace") or hit.group("dplace_after")
-            place = (
-                m.place_names.get(" ".join(written_place.split()))
-                if written_place
-                else locate(start)
-            )
+            place = m.place_names.get(" ".join(written_place.split())) if written_place else locate(start)
             subject = m.departments[_key(hit.group("dept"))]
-            name = (
-                f"{place} Department of {subject}"
-                if place
-                else f"Department of {subject}"
-            )
+            name = f"{place} Department of {subject}" if place else f"Department of {subject}"
             out.append(Mention(start, end, name, "government", place))
     return out
 
@@ -305,9 +263,7 @@ def _nested(folded: str, inner: Mention, m: Matcher) -> Mention | None:
     return Mention(start, end, name, kind, inner.locality)
 
 
-def find_bodies(
-    text: str, vocab: Vocab, locate: Callable[[int], str | None]
-) -> list[Mention]:
+def find_bodies(text: str, vocab: Vocab, locate: Callable[[int], str | None]) -> list[Mention]:
     """Every body mention in ``text``, in order; ``locate(pos)`` gives the locality of a body whose
     place is not written with it."""
     m = matcher(vocab)
@@ -316,16 +272,10 @@ def find_bodies(
     nested = []
     for i, inner in enumerate(mentions):
         outer = _nested(folded, inner, m)
-        if (
-            outer is None
-            and i
-            and COORDINATED.fullmatch(folded, mentions[i - 1].end, inner.start)
-        ):
+        if outer is None and i and COORDINATED.fullmatch(folded, mentions[i - 1].end, inner.start):
             # "Standing Boards of the Hanoi Party Committee and the HCM City Party Committee"
             previous = _nested(folded, mentions[i - 1], m)
-            if previous and previous.name.startswith(
-                head := previous.name.split(" of the ")[0] + " of the "
-            ):
+            if previous and previous.name.startswith(head := previous.name.split(" of the ")[0] + " of the "):
                 outer = Mention(
                     inner.start,
                     inner.end,
@@ -337,8 +287,7 @@ def find_bodies(
             nested.append(outer)
     mentions += nested
     mentions += [
-        Mention(hit.start(), hit.end(), COMMUNIST_PARTY, "party", None)
-        for hit in PARTY_ALONE.finditer(folded)
+        Mention(hit.start(), hit.end(), COMMUNIST_PARTY, "party", None) for hit in PARTY_ALONE.finditer(folded)
     ]
     return sorted(mentions, key=lambda x: (x.start, -x.end))
 
@@ -347,9 +296,7 @@ def canonical_body(phrase: str, article: Article, pos: int, vocab: Vocab) -> str
     """The canonical name (as in the ``name`` column) of the body written as ``phrase`` at ``pos`` in
     the article, e.g. "the municipal Party Committee" → "Hanoi Party Committee"; None when no body."""
     try:
-        mentions = find_bodies(
-            phrase, vocab, lambda _: locality_near(article, pos, vocab)
-        )
+        mentions = find_bodies(phrase, vocab, lambda _: locality_near(article, pos, vocab))
     except Exception:  # noqa: BLE001 - a caller's odd phrase must never break extraction
         return None
     if not mentions:
@@ -360,9 +307,7 @@ def canonical_body(phrase: str, article: Article, pos: int, vocab: Vocab) -> str
 def extract_bodies(article: Article, vocab: Vocab) -> list[Row]:
     rows: list[Row] = []
     seen: set[str] = set()
-    for mention in find_bodies(
-        article.text, vocab, lambda pos: locality_near(article, pos, vocab)
-    ):
+    for mention in find_bodies(article.text, vocab, lambda pos: locality_near(article, pos, vocab)):
         body_id = stable_id("body", mention.name)
         if body_id in seen:
             continue
@@ -371,9 +316,7 @@ def extract_bodies(article: Article, vocab: Vocab) -> list[Row]:
             {
                 "body_id": body_id,
                 "name": mention.name,
-                "name_ascii": mention.name
-                if mention.name.isascii()
-                else ascii_form(mention.name),
+                "name_ascii": mention.name if mention.name.isascii() else ascii_form(mention.name),
                 "name_as_written": article.text[mention.start : mention.end],
                 "kind": mention.kind,
                 "locality": mention.locality,

@@ -32,9 +32,7 @@ DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,20}\))?\s*[—–-]")
 @dataclass(frozen=True)
 class Gazetteer:
     pattern: re.Pattern[str]
-    canonical: dict[
-        str, str
-    ]  # alias as matched (ASCII, spaces normalised) → canonical name
+    canonical: dict[str, str]  # alias as matched (ASCII, spaces normalised) → canonical name
     person_syllables: frozenset[str]
 
 
@@ -52,11 +50,7 @@ def literal_alternation(forms: list[str]) -> str:
 
 def _trie_regex(node: dict[str, dict]) -> str:
     ends = "" in node
-    branches = [
-        (r"\s+" if c == " " else re.escape(c)) + _trie_regex(child)
-        for c, child in node.items()
-        if c
-    ]
+    branches = [(r"\s+" if c == " " else re.escape(c)) + _trie_regex(child) for c, child in node.items() if c]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -69,12 +63,8 @@ def _build(vocab: Vocab) -> Gazetteer:
         for alias in unit["aliases"]:
             for form in {ascii_form(alias), ascii_form(alias).upper()}:
                 canonical[" ".join(form.split())] = unit["name"]
-    pattern = re.compile(
-        rf"(?<![\w-])(?:{literal_alternation(list(canonical))})(?![\w-])"
-    )
-    return Gazetteer(
-        pattern, canonical, frozenset(vocab["places"]["person_name_syllables"])
-    )
+    pattern = re.compile(rf"(?<![\w-])(?:{literal_alternation(list(canonical))})(?![\w-])")
+    return Gazetteer(pattern, canonical, frozenset(vocab["places"]["person_name_syllables"]))
 
 
 def gazetteer(vocab: Vocab) -> Gazetteer:
@@ -104,9 +94,7 @@ CACHE_SIZE = 64
 
 def find_places(article: Article, vocab: Vocab) -> list[tuple[int, int, str]]:
     """Every mention of a provincial unit in the article text: (start, end, canonical name)."""
-    cache: dict[str, list[tuple[int, int, str]]] = vocab.compiled(
-        "places.cache", lambda _: {}
-    )
+    cache: dict[str, list[tuple[int, int, str]]] = vocab.compiled("places.cache", lambda _: {})
     found = cache.get(article.text)
     if found is None:
         if len(cache) >= CACHE_SIZE:
@@ -130,9 +118,7 @@ def main_locality(article: Article, vocab: Vocab) -> str | None:
         if len(in_title) == 1:
             return in_title.pop()
     counts = Counter(
-        name
-        for start, end, name in find_places(article, vocab)
-        if not _is_dateline(article.text, start, end)
+        name for start, end, name in find_places(article, vocab) if not _is_dateline(article.text, start, end)
     )
     ranked = counts.most_common(2)
     if not ranked:
@@ -147,9 +133,5 @@ def locality_near(article: Article, pos: int, vocab: Vocab) -> str | None:
     """The locality governing a mention at ``pos``: the nearest place named before it in the same
     sentence, else the article's main locality."""
     s_start, _ = article.sentence_at(pos)
-    before = [
-        name
-        for start, end, name in find_places(article, vocab)
-        if s_start <= start and end <= pos
-    ]
+    before = [name for start, end, name in find_places(article, vocab) if s_start <= start and end <= pos]
     return before[-1] if before else main_locality(article, vocab)

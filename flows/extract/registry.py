@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from flows.extract.base import Article, Row, Vocab, stable_id
 from flows.extract.bodies import extract_bodies
@@ -37,4 +37,6 @@ def with_row_id(table: str, row: Row) -> Row:
 
 def extract_article(article: Article, vocab: Vocab) -> dict[str, list[Row]]:
     """All tables' rows for one article."""
-    return {table: [with_row_id(table, row) for row in extract(article, vocab)] for table, extract in EXTRACTORS.items()}
+    return {
+        table: [with_row_id(table, row) for row in extract(article, vocab)] for table, extract in EXTRACTORS.items()
+    }

@@ -26,7 +26,7 @@ run: setup
 	$(BIN)/vngov run --input $(INPUT) --output $(OUTPUT)
 
 test: setup
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 lint: setup
 	$(BIN)/ruff check flows tests tools bench

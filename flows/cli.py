@@ -6,6 +6,7 @@ Every failure ends in one line naming the file and the problem, never a tracebac
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -14,6 +15,10 @@ from typing import Any
 
 DEFAULT_INPUT = Path("seeds")
 DEFAULT_OUTPUT = Path("output")
+
+# Modules that add their own subcommands: each has ``register(subparsers)`` which adds a parser
+# whose ``handler(args) -> int`` raises ``CliError`` for anything the user must fix.
+COMMAND_MODULES: tuple[str, ...] = ("flows.fetch.cli", "flows.serve", "flows.release", "flows.download", "flows.site")
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -53,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--input", type=Path, default=DEFAULT_INPUT, help="folder of articles (default: seeds)")
     run.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="output folder (default: output)")
     run.add_argument("--batch-size", type=int, default=500, help="articles per task (default: 500)")
+    run.add_argument("--full", action="store_true", help="extract every article again, reusing nothing")
     run.set_defaults(handler=cmd_run)
 
     query = sub.add_parser("query", help="run a SQL query over the output tables")
@@ -68,6 +74,9 @@ def _parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="show an article with every extracted span marked")
     explain.add_argument("file", type=Path, help="a .txt article")
     explain.set_defaults(handler=cmd_explain)
+
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).register(sub)
     return parser
 
 
@@ -84,7 +93,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows.flow import build_dataset
 
     try:
-        report = build_dataset(args.input, args.output, batch_size=args.batch_size, progress=True)
+        report = build_dataset(args.input, args.output, batch_size=args.batch_size, progress=True, full=args.full)
     except InputFolderError as exc:
         raise CliError(str(exc)) from None
     except OSError as exc:
@@ -118,7 +127,11 @@ def _print_summary(console: Any, report: Any) -> None:
     for result in report.validations.values():
         if not result.success:
             console.print(f"[red]validation failed[/] {result.summary()}")
-    console.print(f"{report.n_inputs} input files; Data Docs: {report.output_dir / 'docs' / 'index.html'}")
+    console.print(
+        f"{report.n_inputs} input files; {report.n_extracted} articles extracted, "
+        f"{report.n_reused} reused from the previous build"
+    )
+    console.print(f"Data Docs: {report.output_dir / 'docs' / 'index.html'}")
     console.print(f'Query: vngov query "SELECT name, title FROM officials" --output {report.output_dir}')
 
 

@@ -14,22 +14,23 @@ settings.apply()
 import json  # noqa: E402
 import sys  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
-from datetime import UTC, datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
+from typing import Any, TypeVar  # noqa: E402
 
 import pandas as pd  # noqa: E402
 from prefect import flow, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 
-from flows import ingest, store  # noqa: E402
+from flows import incremental, ingest, publish  # noqa: E402
 from flows.extract import registry  # noqa: E402
 from flows.extract.base import Article, Row  # noqa: E402
 from flows.ingest import IngestError  # noqa: E402
-from flows.schemas import EXTRACTED_TABLES, TABLES, load_schemas, to_arrow  # noqa: E402
+from flows.schemas import EXTRACTED_TABLES, load_schemas  # noqa: E402
+from flows.store import crash_point  # noqa: E402
 from flows.validate import TableValidation, Validator  # noqa: E402
 from flows.vocab_loader import load_vocab  # noqa: E402
 
+T = TypeVar("T")
 BATCH_SIZE = 500
 # The order rows are written in, so that two runs over the same input give identical files.
 SORT_KEYS: dict[str, list[str]] = {
@@ -48,6 +49,8 @@ class BuildReport:
     quarantined: dict[str, Path] = field(default_factory=dict)
     ingest_errors: list[IngestError] = field(default_factory=list)
     n_inputs: int = 0
+    n_extracted: int = 0
+    n_reused: int = 0
 
     @property
     def valid(self) -> bool:
@@ -66,6 +69,7 @@ def read_batch(paths: list[Path], input_dir: Path) -> ingest.ReadResult:
 
 @task(cache_policy=NO_CACHE)
 def extract_batch(articles: list[Article]) -> dict[str, list[Row]]:
+    crash_point("extract")
     vocab = load_vocab()
     tables: dict[str, list[Row]] = {t: [] for t in EXTRACTED_TABLES}
     for article in articles:
@@ -87,103 +91,80 @@ def validate_tables(
 
 
 @task(cache_policy=NO_CACHE)
+def plan_extraction(
+    output_dir: Path, articles: list[Article], full: bool
+) -> tuple[list[Article], dict[str, list[Row]], str]:
+    """(articles to extract, rows reused from the current build, extractor version)."""
+    version = incremental.extractor_version()
+    if full:
+        return articles, {}, version
+    reused_ids, reused_rows = incremental.reusable_rows(output_dir, {a.article_id for a in articles}, version)
+    return [a for a in articles if a.article_id not in reused_ids], reused_rows, version
+
+
+@task(cache_policy=NO_CACHE)
 def publish_tables(
-    output_dir: Path, frames: dict[str, pd.DataFrame], validations: dict[str, TableValidation]
+    output_dir: Path, frames: dict[str, pd.DataFrame], validations: dict[str, TableValidation], info: dict[str, Any]
 ) -> tuple[list[str], dict[str, Path]]:
-    return publish(output_dir, frames, validations)
-
-
-def publish(
-    output_dir: Path, frames: dict[str, pd.DataFrame], validations: dict[str, TableValidation]
-) -> tuple[list[str], dict[str, Path]]:
-    """Write every valid table; keep the previous file of a failing one and quarantine its rows.
-    When ``articles`` fails, nothing is published: every other table points into it."""
-    schemas = load_schemas()
-    articles_ok = validations["articles"].success
-    published, quarantined = [], {}
-    hashes: dict[str, str] = {}
-    for table in TABLES:
-        frame, result = frames[table], validations[table]
-        rows: list[dict[str, Any]] = [{str(k): v for k, v in r.items()} for r in frame.to_dict("records")]
-        if result.success and articles_ok:
-            hashes[table] = store.write_parquet(to_arrow(rows, schemas[table]), store.table_path(output_dir, table))
-            store.clear_quarantine(output_dir, table)
-            published.append(table)
-        elif not result.success:
-            bad = result.failed_rows or list(range(len(rows)))
-            reasons: dict[int, list[str]] = {}
-            for name, positions in result.failed.items():
-                for pos in positions:
-                    reasons.setdefault(pos, []).append(name)
-            quarantined[table] = store.write_quarantine(output_dir, schemas[table], [rows[i] for i in bad], reasons)
-    if published:
-        store.write_database(output_dir, [t for t in TABLES if store.table_path(output_dir, t).exists()])
-        previous = store.read_manifest(output_dir).get("tables", {})
-        tables = {**previous, **{t: {"rows": len(frames[t]), "sha256": hashes[t]} for t in published}}
-        store.write_manifest(
-            output_dir,
-            {
-                "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                "tables": tables,
-                "failed_tables": sorted(quarantined),
-            },
-        )
-    return published, quarantined
+    return publish.publish(output_dir, frames, validations, info)
 
 
 @flow(name="build_dataset", log_prints=False)
 def build_dataset(
-    input_dir: Path, output_dir: Path, batch_size: int = BATCH_SIZE, progress: bool = False
+    input_dir: Path, output_dir: Path, batch_size: int = BATCH_SIZE, progress: bool = False, full: bool = False
 ) -> BuildReport:
-    """Build the dataset from a folder of articles into ``output_dir``."""
+    """Build the dataset from a folder of articles into ``output_dir``; with ``full``, extract every
+    article again instead of reusing the rows the current build already has for it."""
     input_dir, output_dir = Path(input_dir), Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
     report = BuildReport(output_dir=output_dir)
 
     paths = discover_inputs(input_dir)
     report.n_inputs = len(paths)
-    batches = [paths[i : i + batch_size] for i in range(0, len(paths), batch_size)]
-    read_futures = [read_batch.submit(batch, input_dir) for batch in batches]
+    read_futures = [read_batch.submit(batch, input_dir) for batch in _batches(paths, batch_size)]
 
+    articles: list[Article] = []
     article_rows: list[dict[str, Any]] = []
-    seen: dict[str, str] = {}
-    extract_futures = []
-    for read in _progress(read_futures, progress, "extracting"):
+    first_source: dict[str, str] = {}
+    for read in read_futures:
         result = read.result()
         report.ingest_errors.extend(result.errors)
-        fresh = []
         for article, row in result.articles:
-            if article.article_id in seen:
-                report.ingest_errors.append(IngestError(row["source"], f"same text as {seen[article.article_id]}"))
+            if article.article_id in first_source:
+                problem = f"same text as {first_source[article.article_id]}"
+                report.ingest_errors.append(IngestError(row["source"], problem))
                 continue
-            seen[article.article_id] = row["source"]
+            first_source[article.article_id] = row["source"]
+            articles.append(article)
             article_rows.append(row)
-            fresh.append(article)
-        extract_futures.append(extract_batch.submit(fresh))
 
-    rows: dict[str, list[Row]] = {t: [] for t in EXTRACTED_TABLES}
-    for future in extract_futures:
+    to_extract, rows, version = plan_extraction(output_dir, articles, full)
+    report.n_extracted, report.n_reused = len(to_extract), len(articles) - len(to_extract)
+    extract_futures = [extract_batch.submit(batch) for batch in _batches(to_extract, batch_size)]
+    for future in _progress(extract_futures, progress, "extracting"):
         for table, table_rows in future.result().items():
-            rows[table].extend(table_rows)
+            rows.setdefault(table, []).extend(table_rows)
 
-    error_rows = [
-        {
-            "source": e.file,
-            "problem": e.problem,
-            "action": "merged" if e.problem.startswith("same text as") else "skipped",
-        }
-        for e in report.ingest_errors
-    ]
     frames = {
         "articles": _frame("articles", article_rows),
-        **{t: _frame(t, rows[t]) for t in EXTRACTED_TABLES},
-        "ingest_errors": _frame("ingest_errors", error_rows),
+        **{t: _frame(t, rows.get(t, [])) for t in EXTRACTED_TABLES},
+        "ingest_errors": _frame("ingest_errors", [_error_row(e) for e in report.ingest_errors]),
     }
     report.rows = {t: len(f) for t, f in frames.items()}
     texts = {row["article_id"]: row["text"] for row in article_rows}
     report.validations = validate_tables(frames, texts, output_dir / "docs")
-    report.published, report.quarantined = publish_tables(output_dir, frames, report.validations)
+    info = {"extractor_version": version, "input": str(input_dir), "n_inputs": len(paths)}
+    report.published, report.quarantined = publish_tables(output_dir, frames, report.validations, info)
     return report
+
+
+def _batches(items: list[T], size: int) -> list[list[T]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _error_row(error: IngestError) -> dict[str, str]:
+    action = "merged" if error.problem.startswith("same text as") else "skipped"
+    return {"source": error.file, "problem": error.problem, "action": action}
 
 
 def _frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:

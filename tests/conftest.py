@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from flows import settings
+from flows.schemas import TABLES
+from flows.store import write_database
 
 settings.apply()
 sys.path.insert(0, str(Path(__file__).parent))
@@ -42,5 +44,6 @@ def seeds_build(prefect_harness: None, tmp_path_factory: pytest.TempPathFactory)
 def seeds_copy(seeds_build: Path, tmp_path: Path) -> Path:
     """A private copy of the seeds output that a test may rebuild over."""
     target = tmp_path / "output"
-    shutil.copytree(seeds_build, target)
+    shutil.copytree(seeds_build, target, symlinks=True)
+    write_database(target, list(TABLES))  # its views must read the copy, not the original
     return target

@@ -27,7 +27,7 @@ def test_a_failing_table_is_quarantined_and_the_old_one_kept(
     before = {t: (seeds_copy / f"{t}.parquet").read_bytes() for t in ("unit_counts", "officials")}
     monkeypatch.setitem(registry.EXTRACTORS, "unit_counts", _with_bad_count)
 
-    exit_code = main(["run", "--input", str(SEEDS), "--output", str(seeds_copy)])
+    exit_code = main(["run", "--full", "--input", str(SEEDS), "--output", str(seeds_copy)])
 
     assert exit_code == 1
     out = capsys.readouterr().out
@@ -48,7 +48,7 @@ def test_an_offset_that_misses_its_surface_is_caught(seeds_copy: Path, monkeypat
         return [{**row, "char_start": row["char_start"] + 1} for row in rows]
 
     monkeypatch.setitem(registry.EXTRACTORS, "deadlines", shifted)
-    assert main(["run", "--input", str(SEEDS), "--output", str(seeds_copy)]) == 1
+    assert main(["run", "--full", "--input", str(SEEDS), "--output", str(seeds_copy)]) == 1
     quarantined = pq.read_table(seeds_copy / "quarantine" / "deadlines.parquet").to_pylist()
     assert quarantined and all("grounding" in row["failed_checks"] for row in quarantined)
 
@@ -58,7 +58,7 @@ def test_a_malformed_when_is_caught(seeds_copy: Path, monkeypatch: pytest.Monkey
         return [{**row, "when": "June 2025"} for row in registry.extract_deadlines(article, vocab)[:1]]
 
     monkeypatch.setitem(registry.EXTRACTORS, "deadlines", malformed)
-    assert main(["run", "--input", str(SEEDS), "--output", str(seeds_copy)]) == 1
+    assert main(["run", "--full", "--input", str(SEEDS), "--output", str(seeds_copy)]) == 1
     quarantined = pq.read_table(seeds_copy / "quarantine" / "deadlines.parquet").to_pylist()
     assert quarantined and {row["failed_checks"] for row in quarantined} == {
         "expect_column_values_to_match_regex(when)"

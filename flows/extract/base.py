@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,6 +21,10 @@ T = TypeVar("T")
 # A sentence ends at ., ! or ? followed by space/newline and an upper-case letter, digit or quote,
 # or at a line break. Abbreviations that end in a full stop are protected separately.
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-Ỹ])|\n+")
+# SENTENCE_END starts with a look-behind, so re.finditer would try it at every character. It can only
+# match right after one of these characters or at a line break: find those first (a fast scan for a
+# character set), then try SENTENCE_END there.
+SENTENCE_END_CANDIDATE = re.compile(r"[.!?\n]")
 
 # Words whose trailing full stop does not end a sentence ("Mr. Minh", "No. 2", "Dr. Lan").
 NON_TERMINAL_ABBREVIATIONS = re.compile(
@@ -34,9 +39,29 @@ def fold(text: str) -> str:
 
 def ascii_form(text: str) -> str:
     """Diacritics dropped but case kept: "Tô Lâm" → "To Lam"."""
+    if text.isascii():
+        return text  # most strings are: skip the two Unicode normalisations
     text = text.replace("đ", "d").replace("Đ", "D").replace("’", "'").replace("‘", "'")
     decomposed = unicodedata.normalize("NFKD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+# Folding with str.translate keeps every character at its offset, so a match in the folded text is a
+# match in the original. Only letters whose ASCII form is one character are mapped.
+_FOLDABLE = [*range(0xC0, 0x250), *range(0x1E00, 0x1F00), 0x2019, 0x2018]
+ASCII_TABLE = {c: ascii_form(chr(c)) for c in _FOLDABLE if len(ascii_form(chr(c))) == 1}
+# str.translate looks every character up in the table; news text is mostly ASCII, so only the runs of
+# other characters are translated.
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def _translate_run(run: re.Match[str]) -> str:
+    return run.group().translate(ASCII_TABLE)
+
+
+def ascii_same_length(text: str) -> str:
+    """``ascii_form`` that keeps offsets: "Hà Tĩnh" → "Ha Tinh", same length as the input."""
+    return text if text.isascii() else _NON_ASCII_RUN.sub(_translate_run, text)
 
 
 def stable_id(prefix: str, *parts: object) -> str:
@@ -58,12 +83,35 @@ class Article:
     def sentence_spans(self) -> tuple[tuple[int, int], ...]:
         return split_sentences(self.text)
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.sentence_spans]
+
+    @cached_property
+    def ascii_text(self) -> str:
+        """``ascii_same_length(text)``: the diacritic-free text with the same offsets, made once."""
+        return ascii_same_length(self.text)
+
+    @cached_property
+    def _memo(self) -> dict[str, tuple[object, Any]]:
+        return {}
+
+    def cached(self, key: str, vocab: Vocab, build: Callable[[], T]) -> T:
+        """``build()``, computed once per article and vocabulary: what several extractors ask about the
+        same article (its places, its main locality) is worked out only once."""
+        found = self._memo.get(key)
+        if found is None or found[0] is not vocab:
+            found = self._memo[key] = (vocab, build())
+        return found[1]
+
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding character ``pos``."""
-        for start, end in self.sentence_spans:
-            if start <= pos < end:
-                return start, end
-        return (0, len(self.text)) if not self.sentence_spans else self.sentence_spans[-1]
+        spans = self.sentence_spans
+        # Spans are sorted and disjoint: the only candidate is the last one starting at or before pos.
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and pos < spans[i][1]:
+            return spans[i]
+        return (0, len(self.text)) if not spans else spans[-1]
 
     def grounded(self, start: int, end: int) -> Row:
         """The grounding columns every row carries: offsets, surface form and evidence sentence."""
@@ -84,7 +132,12 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Sentence spans (start, end) covering the text, without leading/trailing white space."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in SENTENCE_END.finditer(text):
+    searched_to = 0  # as re.finditer: no break starts inside the previous one
+    for candidate in SENTENCE_END_CANDIDATE.finditer(text):
+        pos = candidate.start() if candidate.group() == "\n" else candidate.end()
+        if pos < searched_to or (m := SENTENCE_END.match(text, pos)) is None:
+            continue
+        searched_to = m.end()
         if m.group(0).strip("\n") and NON_TERMINAL_ABBREVIATIONS.search(text[max(0, m.start() - 8) : m.start()]):
             continue
         spans.append((start, m.start()))

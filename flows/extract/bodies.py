@@ -263,11 +263,14 @@ def _nested(folded: str, inner: Mention, m: Matcher) -> Mention | None:
     return Mention(start, end, name, kind, inner.locality)
 
 
-def find_bodies(text: str, vocab: Vocab, locate: Callable[[int], str | None]) -> list[Mention]:
+def find_bodies(
+    text: str, vocab: Vocab, locate: Callable[[int], str | None], folded: str | None = None
+) -> list[Mention]:
     """Every body mention in ``text``, in order; ``locate(pos)`` gives the locality of a body whose
-    place is not written with it."""
+    place is not written with it. ``folded`` is ``ascii_same_length(text)`` when the caller has it."""
     m = matcher(vocab)
-    folded = ascii_same_length(text)
+    if folded is None:
+        folded = ascii_same_length(text)
     mentions = _atomic(folded, m, locate)
     nested = []
     for i, inner in enumerate(mentions):
@@ -286,9 +289,10 @@ def find_bodies(text: str, vocab: Vocab, locate: Callable[[int], str | None]) ->
         if outer:
             nested.append(outer)
     mentions += nested
-    mentions += [
-        Mention(hit.start(), hit.end(), COMMUNIST_PARTY, "party", None) for hit in PARTY_ALONE.finditer(folded)
-    ]
+    if "Party" in folded:  # PARTY_ALONE has no literal start: skip the scan when it cannot match
+        mentions += [
+            Mention(hit.start(), hit.end(), COMMUNIST_PARTY, "party", None) for hit in PARTY_ALONE.finditer(folded)
+        ]
     return sorted(mentions, key=lambda x: (x.start, -x.end))
 
 
@@ -307,7 +311,8 @@ def canonical_body(phrase: str, article: Article, pos: int, vocab: Vocab) -> str
 def extract_bodies(article: Article, vocab: Vocab) -> list[Row]:
     rows: list[Row] = []
     seen: set[str] = set()
-    for mention in find_bodies(article.text, vocab, lambda pos: locality_near(article, pos, vocab)):
+    mentions = find_bodies(article.text, vocab, lambda pos: locality_near(article, pos, vocab), article.ascii_text)
+    for mention in mentions:
         body_id = stable_id("body", mention.name)
         if body_id in seen:
             continue

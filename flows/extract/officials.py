@@ -23,6 +23,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from flows.extract import bodies, places
 from flows.extract.base import Article, Row, Vocab, ascii_form, fold, stable_id
@@ -30,6 +31,10 @@ from flows.extract.base import Article, Row, Vocab, ascii_form, fold, stable_id
 # Words, with inner hyphens ("Ba Ria-Vung", "newly-appointed") and apostrophes ("People's"). Written
 # without a per-character alternation, which makes Python's re markedly slower.
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# The same words with the non-word characters before each: one findall gives every (gap, word) pair of a
+# window, with no match object per word (offsets follow from the lengths). WORD.finditer skips exactly
+# the non-word characters, so the words and their offsets are the same.
+GAP_AND_WORD = re.compile(rf"(\W*)({WORD.pattern})")
 
 # Ordinals and Roman numerals sit inside titles: "General Secretary of the 13th Party Central Committee",
 # "Head of the XV National Assembly Delegation".
@@ -74,7 +79,8 @@ class Lexicon:
     field_heads: dict[str, str]  # head → words its field follows to name the body ("Ministry of")
     membership_titles: frozenset[str]
     former_cues: frozenset[str]
-    position_cues: tuple[tuple[str, ...], ...]
+    position_cues: frozenset[tuple[str, ...]]
+    position_cue_lengths: tuple[int, ...]  # the word counts of the cues, to look each length up once
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -126,14 +132,23 @@ def _build(vocab: Vocab) -> Lexicon:
         field_heads=spec["field_heads"],
         membership_titles=frozenset(spec["membership_titles"]),
         former_cues=frozenset(spec["former_cues"]),
-        position_cues=tuple(tuple(c.split()) for c in sorted(spec["position_cues"], key=len, reverse=True)),
+        position_cues=frozenset(tuple(c.split()) for c in spec["position_cues"]),
+        position_cue_lengths=tuple(sorted({len(c.split()) for c in spec["position_cues"]})),
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(word: str) -> str:
-    """Lookup form of a word: folded, lower-case, without a possessive "'s"."""
+    """Lookup form of a word: folded, lower-case, without a possessive "'s". Cached: news reuses its
+    words, and this is asked for every word read."""
     word = (word if word.isascii() else ascii_form(word)).lower()
     return word.removesuffix("'s")
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_capitalised(word: str) -> bool:
+    """ "Minh", not "minh" nor an acronym ("VNA")."""
+    return word[0].isupper() and not (len(word) > 1 and word[1].isupper())
 
 
 def _gap_kind(gap: str) -> int:
@@ -177,18 +192,19 @@ class Tokens:
         place_ends = self._place_spans(article, windows, lex, vocab)
         in_place_until, foreign_place = -1, False
         for lo, hi in windows:
-            previous_end = -1
-            for m in WORD.finditer(text, lo, hi):
-                start, end = m.span()
-                word = m.group()
+            end = lo
+            for gap, word in GAP_AND_WORD.findall(text, lo, hi):
+                # The first word of a window follows a break, whatever is before it.
+                self.gaps.append(BREAK if end == lo else _gap_kind(gap))
+                start = end + len(gap)
+                end = start + len(word)
                 key = _key(word)
                 i = len(self.words)
-                self.gaps.append(BREAK if previous_end < 0 else _gap_kind(text[previous_end:start]))
                 self.starts.append(start)
                 self.ends.append(end)
                 self.words.append(word)
                 self.keys.append(key)
-                self.caps.append(word[0].isupper() and not (len(word) > 1 and word[1].isupper()))
+                self.caps.append(_is_capitalised(word))
                 if start in place_ends:
                     in_place_until, foreign_place = place_ends[start]
                 if start < in_place_until:
@@ -199,7 +215,6 @@ class Tokens:
                     self.cls.append(self._classify(i, key, lex))
                     if key in lex.foreign_words:
                         self.foreign.add(i)
-                previous_end = end
 
     def _place_spans(
         self, article: Article, windows: list[tuple[int, int]], lex: Lexicon, vocab: Vocab
@@ -390,7 +405,7 @@ def _cued_title(t: Tokens, after: int, blocks: dict[int, int], lex: Lexicon) -> 
     while j < n and len(words) < MAX_CUE_WORDS and t.words[j].islower() and t.gaps[j] != BREAK:
         words.append(t.keys[j])
         j += 1
-        cue_ends_here = any(tuple(words[-len(cue) :]) == cue for cue in lex.position_cues)
+        cue_ends_here = any(tuple(words[-n:]) in lex.position_cues for n in lex.position_cue_lengths)
         if cue_ends_here and j in blocks and t.gaps[j] == SPACE:
             return j, any(w in lex.former_cues for w in words)
     return None
@@ -421,10 +436,15 @@ def _mentions(t: Tokens, lex: Lexicon) -> list[Mention]:
     owned = {b for (start, end), b in after.items() if b is not None and end > start}
     before = {run: _title_before(t, run[0], blocks_by_end, owned) for run in runs}
 
+    plural_blocks: dict[int, bool] = {}  # each block is asked about once per name next to it
+
     def plural(block: int | None) -> bool:
-        return block is not None and any(
-            t.keys[_head(t, title)] in lex.plurals for title in _split_titles(t, block, blocks[block], lex)
-        )
+        if block is None:
+            return False
+        if block not in plural_blocks:
+            titles = _split_titles(t, block, blocks[block], lex)
+            plural_blocks[block] = any(t.keys[_head(t, title)] in lex.plurals for title in titles)
+        return plural_blocks[block]
 
     # A plural title before or after a list of names is each one's ("Deputy Prime Ministers A and B").
     shared: dict[tuple[int, int], int] = {}

@@ -11,18 +11,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from flows.extract.base import Article, Vocab, ascii_form
-
-# Folding the text with str.translate keeps every character at its offset, so a match in the folded
-# text is a match in the original. Only letters whose ASCII form is one character are mapped.
-_FOLDABLE = [*range(0xC0, 0x250), *range(0x1E00, 0x1F00), 0x2019, 0x2018]
-ASCII_TABLE = {c: ascii_form(chr(c)) for c in _FOLDABLE if len(ascii_form(chr(c))) == 1}
-
-
-def ascii_same_length(text: str) -> str:
-    """``ascii_form`` that keeps offsets: "Hà Tĩnh" → "Ha Tinh", same length as the input."""
-    return text.translate(ASCII_TABLE)
-
+# ascii_same_length lives in base, which caches it per article (Article.ascii_text); other modules
+# import it from here too.
+from flows.extract.base import Article, Vocab, ascii_form, ascii_same_length
 
 # A dateline opens a paragraph ("HÀ NỘI —", "Ha Tinh (VNA) -"): it says where the story was filed,
 # which for national news is the capital, so it does not make the article about that place.
@@ -77,8 +68,11 @@ PREVIOUS_WORD = re.compile(r"([A-Z][a-z]+)\s+$")
 
 def find_places_in(text: str, vocab: Vocab) -> list[tuple[int, int, str]]:
     """Every provincial unit named in ``text``: (start, end, canonical name)."""
+    return _find_places_folded(ascii_same_length(text), vocab)
+
+
+def _find_places_folded(folded: str, vocab: Vocab) -> list[tuple[int, int, str]]:
     gaz = gazetteer(vocab)
-    folded = ascii_same_length(text)
     out = []
     for m in gaz.pattern.finditer(folded):
         before = PREVIOUS_WORD.search(folded, max(0, m.start() - 12), m.start())
@@ -88,19 +82,10 @@ def find_places_in(text: str, vocab: Vocab) -> list[tuple[int, int, str]]:
     return out
 
 
-# Several extractors ask about the same article in turn; keep the last few answers.
-CACHE_SIZE = 64
-
-
 def find_places(article: Article, vocab: Vocab) -> list[tuple[int, int, str]]:
-    """Every mention of a provincial unit in the article text: (start, end, canonical name)."""
-    cache: dict[str, list[tuple[int, int, str]]] = vocab.compiled("places.cache", lambda _: {})
-    found = cache.get(article.text)
-    if found is None:
-        if len(cache) >= CACHE_SIZE:
-            cache.clear()
-        found = cache[article.text] = find_places_in(article.text, vocab)
-    return found
+    """Every mention of a provincial unit in the article text: (start, end, canonical name).
+    Several extractors ask about the same article in turn: it is worked out once per article."""
+    return article.cached("places.found", vocab, lambda: _find_places_folded(article.ascii_text, vocab))
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
@@ -113,6 +98,10 @@ def main_locality(article: Article, vocab: Vocab) -> str | None:
 
     A place named in the title wins when it is the only one there; otherwise the most mentioned place
     wins if it clearly dominates (at least two mentions and twice as many as the runner-up)."""
+    return article.cached("places.main_locality", vocab, lambda: _main_locality(article, vocab))
+
+
+def _main_locality(article: Article, vocab: Vocab) -> str | None:
     if article.title:
         in_title = {name for _, _, name in find_places_in(article.title, vocab)}
         if len(in_title) == 1:

@@ -39,7 +39,7 @@ docs: setup
 	$(BIN)/python tools/build_expectations.py
 
 bench: setup
-	$(BIN)/python bench/extract_speed.py
+	$(BIN)/python bench/run_bench.py
 
 # Re-resolve the pins after editing pyproject.toml's dependencies.
 lock:

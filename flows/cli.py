@@ -13,21 +13,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from flows.errors import EXIT_FAILED, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, CliError
+
+__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_SKIPPED", "EXIT_USAGE", "CliError", "main"]
+
 DEFAULT_INPUT = Path("seeds")
 DEFAULT_OUTPUT = Path("output")
 
 # Modules that add their own subcommands: each has ``register(subparsers)`` which adds a parser
 # whose ``handler(args) -> int`` raises ``CliError`` for anything the user must fix.
 COMMAND_MODULES: tuple[str, ...] = ("flows.fetch.cli", "flows.serve", "flows.release", "flows.download", "flows.site")
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_SKIPPED = 3  # the build succeeded but some inputs were skipped (see ingest_errors)
-
-
-class CliError(Exception):
-    """A problem to report in one line and exit non-zero."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -148,6 +143,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     except duckdb.Error as exc:
         raise CliError(f"{db}: cannot open: {exc}") from None
     try:
+        _check_read_only(con, args.sql)
         relation = con.sql(args.sql)
         if relation is None:
             return EXIT_OK
@@ -172,6 +168,17 @@ def cmd_query(args: argparse.Namespace) -> int:
         Console().print(table)
         print(f"({len(frame)} rows)")
     return EXIT_OK
+
+
+def _check_read_only(con: Any, sql: str) -> None:
+    """Only one SELECT (or EXPLAIN): a read-only database still lets COPY or ATTACH write files."""
+    import duckdb
+
+    kinds = [s.type for s in con.extract_statements(sql)]
+    allowed = (duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN)
+    if len(kinds) != 1 or kinds[0] not in allowed:
+        found = ", ".join(k.name for k in kinds) or "nothing"
+        raise CliError(f"vngov query is read-only and runs one SELECT; got {found}")
 
 
 def cmd_tables(args: argparse.Namespace) -> int:

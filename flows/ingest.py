@@ -17,13 +17,17 @@ from typing import Any
 
 from flows.extract.base import Article
 from flows.extract.dates import infer_published
+from flows.language import not_english_reason
 
 INPUT_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 META_SUFFIX = ".meta.json"
 # A first line this short without a sentence-final full stop reads as a headline, not prose.
 MAX_TITLE_CHARS = 200
-# Inputs larger than this are skipped with a reason rather than read into memory.
-MAX_INPUT_BYTES = 64 * 1024 * 1024
+# Inputs larger than these are skipped with a reason rather than read into memory: a news article
+# is a few thousand characters, so a million is already something else (a dump, a log, a book).
+MAX_ARTICLE_CHARS = 1_000_000
+MAX_PAGE_BYTES = 16 * 1024 * 1024  # an HTML page, scripts and markup included
+MAX_JSONL_BYTES = 256 * 1024 * 1024  # many articles in one file
 
 
 @dataclass(frozen=True)
@@ -112,11 +116,13 @@ def _relative(path: Path, input_dir: Path) -> str:
 
 
 def _read_docs(path: Path, rel: str) -> Iterator[SourceDoc | IngestError]:
-    size = path.stat().st_size
-    if size > MAX_INPUT_BYTES:
-        raise _BadInput(f"file is {size} bytes, over the {MAX_INPUT_BYTES}-byte limit")
-    raw = path.read_bytes()
     suffix = path.suffix.lower()
+    size = path.stat().st_size
+    limits = {".jsonl": MAX_JSONL_BYTES, ".html": MAX_PAGE_BYTES, ".htm": MAX_PAGE_BYTES}
+    limit = limits.get(suffix, 4 * MAX_ARTICLE_CHARS)  # UTF-8 takes at most 4 bytes a character
+    if size > limit:
+        raise _BadInput(f"file is {size:,} bytes, over the {limit:,}-byte limit for one input")
+    raw = path.read_bytes()
     if suffix == ".jsonl":
         yield from _read_jsonl(raw, rel)
         return
@@ -131,8 +137,14 @@ def _read_docs(path: Path, rel: str) -> Iterator[SourceDoc | IngestError]:
 def _decode(raw: bytes) -> str:
     if not raw:
         raise _BadInput("empty file")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _BadInput("UTF-16 text; articles must be UTF-8")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # a byte-order mark says UTF-16: decode it as such
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise _BadInput(f"not valid UTF-16 despite its byte-order mark ({exc.reason})") from None
+        if not text.strip():
+            raise _BadInput("file holds only white space")
+        return text
     if b"\x00" in raw[:8192]:
         raise _BadInput("binary file (contains NUL bytes), not a text article")
     try:
@@ -199,6 +211,11 @@ def _read_html(html: str, rel: str) -> SourceDoc:
 
 def _to_article(doc: SourceDoc) -> tuple[Article, dict[str, Any]]:
     text = doc.text
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise _BadInput(f"text is {len(text):,} characters, over the {MAX_ARTICLE_CHARS:,}-character limit")
+    reason = not_english_reason(text)
+    if reason:
+        raise _BadInput(reason)
     article_id, sha256 = article_id_of(text)
     published, basis = _published(doc)
     title = doc.meta.get("title") or _headline(text)

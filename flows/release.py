@@ -34,6 +34,7 @@ import pyarrow.parquet as pq
 
 from flows import store
 from flows.schemas import EXTRACTED_TABLES, TABLES, TableSchema, load_schemas
+from flows.site.build import build_site
 
 INDEX = "releases.json"
 SUMS = "SHA256SUMS"
@@ -43,6 +44,7 @@ CHANGES_PARQUET = "changes.parquet"
 CARD = "README.md"
 CITATION = "CITATION.cff"
 DATABASE = "vngov.duckdb"
+SITE = "site"
 VALIDATION = "validation"  # a copy of the output's docs/: GX Data Docs HTML and validation.json
 BASE_URL_ENV = "VNGOV_RELEASE_BASE_URL"
 
@@ -209,6 +211,8 @@ def build_release(
         facts = dataset_facts(staging)
         (staging / CARD).write_text(dataset_card(version, now, facts, diffs, base_url), encoding="utf-8")
         (staging / CITATION).write_text(citation_cff(version, now), encoding="utf-8")
+        # Every release carries its own browsable site, its links pointing at the files beside it.
+        build_site(output_dir, staging / SITE, release=version, download_base="..")
         package = datapackage(staging, version, now, facts, schemas)
         (staging / DATAPACKAGE).write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         write_sums(staging)  # last: its presence marks the folder complete

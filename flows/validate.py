@@ -71,6 +71,8 @@ class Validator:
         self._gx = gx
         self._context = gx.get_context(mode="ephemeral")
         self._context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+        # GX needs an absolute folder for a site outside a project.
+        docs_dir = docs_dir.resolve() if docs_dir is not None else None
         self._docs_dir = docs_dir
         if docs_dir is not None:
             shutil.rmtree(docs_dir, ignore_errors=True)  # the docs describe this run only

@@ -29,10 +29,15 @@ def messy_input(tmp_path: Path) -> Path:
 
 
 def test_bad_files_are_skipped_with_reasons(
-    prefect_harness: None, messy_input: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    prefect_harness: None,
+    messy_input: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # relative folders, as `make run` passes them
     output = tmp_path / "output"
-    assert main(["run", "--input", str(messy_input), "--output", str(output)]) == EXIT_SKIPPED
+    assert main(["run", "--input", "input", "--output", "output"]) == EXIT_SKIPPED
     errors = {row["source"]: row["problem"] for row in pq.read_table(output / "ingest_errors.parquet").to_pylist()}
     assert errors["empty.txt"] == "empty file"
     assert errors["blank.txt"] == "file holds only white space"

@@ -56,6 +56,15 @@ def test_invalid_day_does_not_resolve():
             date(2025, 7, 1),
         ),
         ("Hanoi (VNA) - The conference opened on the morning of March 3, 2025 in Hanoi.", date(2025, 3, 3)),
+        ("Headline\nThe congress closed on January 23, 2026 in Hanoi.", date(2026, 1, 23)),
+        # A weekday-led date inside a sentence is an event, not the page's stamp.
+        ("Title\nThe election will be held on Sunday, March 15, 2026.", None),
+        # A date past the lede is background: only a lower bound of the publication date.
+        (
+            "Title\nThe province adjusted its congress plan. Localities will hold congresses in March.\n"
+            "On February 14, 2025, the Politburo issued a conclusion on the plan.",
+            None,
+        ),
         ("The province will hold its congress on October 2, 2025.", None),
         ("No date at all here.", None),
         ("", None),
@@ -63,3 +72,35 @@ def test_invalid_day_does_not_resolve():
 )
 def test_infer_published(text, published):
     assert infer_published(text) == published
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("in August", "2025-08"),
+        ("by the end of October", "2025-10"),
+        ("in mid-July", "2025-07"),
+        ("in December next year", "2026-12"),
+        ("in October last year", "2024-10"),
+        ("in June and July", "2025-06/2025-07"),
+        ("from November to January", "2025-11/2026-01"),
+        ("from December to March 2026", "2025-12/2026-03"),
+        ("September 2025 to February 2026", "2025-09/2026-02"),
+    ],
+)
+def test_resolves_months_without_days(text, when):
+    (mention,) = find_date_mentions(text, load_vocab())
+    value = resolve(mention, 2025, date(2025, 6, 3))
+    assert value is not None and value.when == when
+
+
+@pytest.mark.parametrize(
+    "text", ["May the new year bring peace", "the August Revolution", "March was cold", "since April", "June 5"]
+)
+def test_month_alone_needs_a_preposition(text):
+    assert all(m.form != "month" for m in find_date_mentions(text, load_vocab()))
+
+
+def test_month_range_stops_before_a_day():
+    mentions = find_date_mentions("in June and July 15", load_vocab())
+    assert [m.form for m in mentions] == ["month", "day"]

@@ -27,3 +27,13 @@ def test_person_id_ignores_diacritics():
     without = extract_officials(Article("b", "Prime Minister Pham Minh Chinh spoke."), vocab)
     assert [r["person_id"] for r in with_marks] == [r["person_id"] for r in without]
     assert with_marks[0]["name"] == "Phạm Minh Chính" and with_marks[0]["name_ascii"] == "Pham Minh Chinh"
+
+
+def test_person_id_same_across_articles_and_honorifics():
+    vocab = load_vocab()
+    marked = extract_officials(Article("a", "General Secretary Tô Lâm chaired the meeting."), vocab)
+    plain = extract_officials(
+        Article("b", "Mr. To Lam, General Secretary of the Communist Party of Vietnam, visited Hanoi."), vocab
+    )
+    assert [r["name"] for r in marked] == ["Tô Lâm"] and [r["name"] for r in plain] == ["To Lam"]
+    assert marked[0]["person_id"] == plain[0]["person_id"]

@@ -97,3 +97,47 @@ def test_discover_ignores_sidecars_and_hidden_files(tmp_path: Path) -> None:
     sub.mkdir()
     (sub / "b.txt").write_text(ARTICLE)
     assert [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)] == ["a.txt", "sub/b.txt"]
+
+
+VIETNAMESE = (
+    "Bộ Chính trị đã họp và cho ý kiến về đề án sắp xếp đơn vị hành chính cấp tỉnh. "
+    "Theo đề án, cả nước sẽ còn 34 đơn vị hành chính cấp tỉnh sau khi sắp xếp, trong đó có "
+    "28 tỉnh và 6 thành phố trực thuộc trung ương. Chính quyền địa phương hai cấp sẽ hoạt động từ ngày 1/7."
+)
+
+
+def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(ARTICLE.encode("utf-16"))
+    [row], errors = _read(tmp_path)
+    assert errors == [] and row["text"] == ARTICLE
+
+
+def test_a_vietnamese_language_article_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "vi.txt").write_text(VIETNAMESE)
+    rows, errors = _read(tmp_path)
+    assert rows == [] and errors[0].file == "vi.txt" and errors[0].problem.startswith("not English")
+
+
+def test_huge_inputs_are_skipped_without_reading_them(tmp_path: Path) -> None:
+    with (tmp_path / "big.txt").open("w") as f:  # 50 MB of prose
+        for _ in range(50):
+            f.write((ARTICLE * 12000)[: 1024 * 1024])
+    (tmp_path / "line.txt").write_text("word " * (1024 * 1024))  # one 5 MB line
+    rows, errors = _read(tmp_path)
+    assert rows == []
+    assert {e.file: e.problem.split(",")[0] for e in errors} == {"big.txt": "file is 52", "line.txt": "file is 5"}
+    assert all("over the 4,000,000-byte limit" in e.problem for e in errors)
+
+
+def test_unreadable_files_and_symlink_loops_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "loop1.txt").symlink_to(tmp_path / "loop2.txt")
+    (tmp_path / "loop2.txt").symlink_to(tmp_path / "loop1.txt")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "back").symlink_to(tmp_path, target_is_directory=True)  # a folder loop
+    rows, errors = _read(tmp_path)
+    assert [r["source"] for r in rows] == ["good.txt"]
+    problems = {e.file: e.problem for e in errors}
+    assert set(problems) == {"dangling.txt", "loop1.txt", "loop2.txt"}
+    assert all(p.startswith("cannot read file: ") for p in problems.values())

@@ -85,6 +85,11 @@ def test_vngov_query_prints_rows(seeds_build: Path, fmt: str, capsys: pytest.Cap
 def test_vngov_query_cannot_change_the_dataset(seeds_build: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["query", "DROP VIEW officials", "--output", str(seeds_build)]) == 1
     assert "read-only" in capsys.readouterr().err.lower()
+    target = seeds_build / "officials.parquet"
+    before = target.read_bytes()
+    copy = f"COPY (SELECT 1 AS x) TO '{target}' (FORMAT parquet)"
+    assert main(["query", copy, "--output", str(seeds_build)]) == 1
+    assert "got COPY" in capsys.readouterr().err and target.read_bytes() == before
     assert main(["query", "SELECT count(*) FROM officials", "--output", str(seeds_build)]) == 0
 
 

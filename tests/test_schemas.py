@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
+
+from tools_path import suite_for
 
 from flows.cli import render_tables_doc
 from flows.schemas import TABLES, load_schemas
 from flows.validate import EXPECTATIONS_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-
-from build_expectations import suite_for  # noqa: E402
 
 
 def test_every_table_has_a_schema_with_described_columns() -> None:

@@ -34,6 +34,7 @@ def test_serve_registers_schedules_and_stops_on_ctrl_c(tmp_path: Path) -> None:
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
     env.update(PREFECT_HOME=str(tmp_path / "home"), PREFECT_LOGGING_LEVEL="WARNING", DO_NOT_TRACK="1")
+    env["VNGOV_SERVER_START_TIMEOUT"] = "240"
     env["PREFECT_SERVER_UI_ENABLED"] = "false"  # the UI is not under test and slows the start
     log = tmp_path / "serve.log"
     cmd = [sys.executable, "-m", "flows.cli", "serve", "--sources", str(sources), "--state", str(tmp_path / "state")]

@@ -55,11 +55,31 @@ class Matcher:
     heads: dict[str, str]  # folded form → canonical head
     head_before: re.Pattern[str]
     head_after: re.Pattern[str]
+    generic_before: re.Pattern[str]
+    determined_noun: re.Pattern[str]
+    foreign: dict[str, str]  # form of a country → its adjective
+    foreign_last_words: frozenset[str]  # the last word of each form
+    foreign_before: re.Pattern[str]
+    foreign_after: re.Pattern[str]
+    owner_after: re.Pattern[str]
+    named: re.Pattern[str]
+    named_stop: frozenset[str]
+    congress_organs: re.Pattern[str]
+    bare_head: re.Pattern[str]
+    sub_after: re.Pattern[str]  # "<Level> <type>", its name before it
+    sub_of: re.Pattern[str]  # "<type> of <Name> <level>"
 
 
 def _key(text: str) -> str:
     """Lookup key of a form; the text matched is already ASCII, so lower-casing is all fold() would do."""
     return " ".join(text.split()).lower()
+
+
+def _national_forms(body: dict) -> list[str]:
+    """The forms of a national body, each also with "Viet Nam" for "Vietnam" (the two spellings are both
+    current in the press)."""
+    forms = [body["name"], *body["forms"]]
+    return forms + [f.replace("Vietnam", "Viet Nam") for f in forms if "Vietnam" in f]
 
 
 def _build(vocab: Vocab) -> Matcher:
@@ -68,7 +88,7 @@ def _build(vocab: Vocab) -> Matcher:
     not_after: dict[str, tuple[str, ...]] = {}
     not_before: dict[str, tuple[str, ...]] = {}
     for body in spec["national"]:
-        for form in [body["name"], *body["forms"]]:
+        for form in _national_forms(body):
             national[_key(form)] = (body["name"], body["kind"])
         not_after[body["name"]] = tuple(body.get("not_after", ()))
         not_before[body["name"]] = tuple(body.get("not_before", ()))
@@ -94,7 +114,7 @@ def _build(vocab: Vocab) -> Matcher:
         list({f for s in spec["department_subjects"] for f in (f"Department of {s}", f"{s} Department")})
     )
     names = literal_alternation(
-        [f for body in spec["national"] for f in [body["name"], *body["forms"]]]
+        [f for body in spec["national"] for f in _national_forms(body)]
         + [
             f
             for m in spec["ministries"]
@@ -113,12 +133,17 @@ def _build(vocab: Vocab) -> Matcher:
     local = (
         rf"(?:(?P<place>{places})\s+)?(?:(?P<level>{level})\s+)?(?P<type>{types})(?:{of_place})?"
         rf"|(?:(?P<dplace>{places})\s+)?(?:(?:{level})\s+)?(?P<dept>{depts})(?:\s+of\s+(?P<dplace_after>{places}))?"
+        rf"|(?P<military>{literal_alternation(spec['military_units'])})\s+\d{{1,2}}"
     )
     # re has no first-character index for a pattern this size: the lookahead skips, in one step,
     # the many positions where no form can start.
     first_chars = "".join(sorted({form[0] for form in _all_first_words(vocab)}))
     pattern = re.compile(rf"(?=[{re.escape(first_chars)}])(?<![\w-])(?:{local}|(?P<national>{names}))(?![\w-])")
     head_forms = literal_alternation(list(heads and [f for forms in spec["heads"] for f in forms]))
+    foreign = {form: c["adjective"] for c in spec["foreign"] for form in c["forms"]}
+    countries = literal_alternation(list(foreign))
+    sub_levels = "|".join(spec["sub_levels"])
+    sub_types = literal_alternation(spec["sub_level_types"])
     return Matcher(
         pattern=pattern,
         national=national,
@@ -135,6 +160,26 @@ def _build(vocab: Vocab) -> Matcher:
         head_before=re.compile(rf"(?<![\w-])(?P<head>{head_forms})s?\s+of\s+(?:the\s+)?$"),
         # "<body>'s Standing Board", "<body> Standing Committee", "<body> and its Standing Board".
         head_after=re.compile(rf"(?:'s|,?\s+(?:and\s+)?its)?\s+(?P<head>{head_forms})(?![\w-])"),
+        generic_before=re.compile(
+            rf"(?<![\w-])(?:{literal_alternation(spec['generic_determiners'])})\s+{GENERIC_MODIFIERS}$"
+        ),
+        determined_noun=re.compile(rf"\s+(?:{literal_alternation(spec['determined_nouns'])})(?![\w-])"),
+        foreign=foreign,
+        foreign_last_words=frozenset(form.split()[-1] for form in foreign),
+        foreign_before=re.compile(rf"(?<![\w.-])(?P<country>{countries})(?:'s)?\s+$"),
+        foreign_after=re.compile(rf"\s+of\s+(?:the\s+)?(?P<country>{countries})(?![\w-])"),
+        owner_after=re.compile(rf"\s+of\s+(?:the\s+)?(?={names})"),
+        named=re.compile(NAMED_BODY.format(heads=literal_alternation(spec["named_heads"]))),
+        named_stop=frozenset(spec["named_stop_words"]),
+        bare_head=re.compile(
+            rf"(?<=[Tt]he )(?P<head>{literal_alternation(spec['owner_implied_heads'])})(?![\w-])(?!'s|\s+of\s)"
+        ),
+        # No look-behind at the start, so that re can scan for the literal first word; _sub_local checks it.
+        sub_after=re.compile(rf"(?P<level>{sub_levels})\s+(?P<type>{sub_types})(?![\w-])"),
+        sub_of=re.compile(
+            rf"(?P<type>{sub_types})\s+of\s+(?P<name>{SUB_NAME})\s+(?P<level>{sub_levels.lower()})(?![\w-])"
+        ),
+        congress_organs=re.compile(rf"(?<![\w-])(?:{literal_alternation(spec['congress_organs'])})(?![\w-])"),
     )
 
 
@@ -146,7 +191,7 @@ def _all_first_words(vocab: Vocab) -> list[str]:
         "Department",
         "Ministry",
     ]
-    forms += [f for body in spec["national"] for f in [body["name"], *body["forms"]]]
+    forms += [f for body in spec["national"] for f in _national_forms(body)] + spec["military_units"]
     forms += [f for m in spec["ministries"] for f in [m["subject"], *m["forms"]]]
     return forms
 
@@ -163,6 +208,34 @@ PARTY_ALONE = re.compile(
     r"|[Ee]xecutive|[Ii]nspection|[Oo]ffice|[Cc]ommission|[Cc]aucus|[Mm]ember|[Cc]hapter|[Uu]nit|[Bb]uilding|[Cc]ommittees)\b)"
 )
 COMMUNIST_PARTY = "Communist Party of Vietnam"
+
+# Up to two modifiers between a generic determiner and a body ("each merged provincial Party Committee"):
+# words that are no preposition or article, so "a meeting of the provincial Party Committee" stays a body.
+GENERIC_MODIFIERS = r"(?:(?!(?:of|the|to|in|for|with|by|at|on|and|from)\s)[a-z][\w-]*\s+){0,2}"
+
+# A council or committee named by its own words ("State Appraisal Council", "Steering Committee for Public
+# Administration Reform"): capitalised words before the head and/or "for|on <Capitalised Words>" after it.
+# {heads} is the alternation of vocabulary's named_heads.
+# The head and tail are matched first (re scans fast for the head's literal first word), then the
+# capitalised words are looked for just before the head with NAMED_MODS.
+NAMED_BODY = (
+    r"(?P<head>{heads})"
+    r"(?P<tail>\s+(?:for|on)\s+(?:the\s+)?(?P<tail_first>[A-Z][\w-]*)(?:(?:,\s+|\s+and\s+|\s+of\s+|\s+)[A-Z0-9][\w/-]*)*)?"
+    r"(?![\w-])"
+)
+
+NAMED_MODS = re.compile(r"(?<![\w'-])((?:[A-Z][\w'-]*\s+){1,5})$")
+
+# How far (characters) around a bare "Secretariat" a congress's own organs are looked for.
+CONGRESS_WINDOW = 100
+
+# The proper name of a district, commune or ward: one to three capitalised syllables ("Ba Dinh", "Bum To").
+SUB_NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
+# The same, ending just before a "<Level> <type>".
+SUB_NAME_BEFORE = re.compile(rf"(?<![\w'-])({SUB_NAME})\s+$")
+
+# How far back (characters) the body that owns a bare "the Inspection Commission" is looked for.
+BARE_HEAD_CONTEXT = 300
 
 # The gap between two bodies joined by "and", as in "<heads> of the <body> and the <body>".
 COORDINATED = re.compile(r",?\s+and\s+(?:the\s+)?")
@@ -191,14 +264,60 @@ def _national(folded: str, m: Matcher, start: int, end: int) -> list[Mention]:
         name, kind = m.national[_key(hit.group(0))]
         before = folded[max(0, hit.start() - 8) : hit.start()].split()
         after = folded[hit.end() : hit.end() + 12].split()
-        if before and any(before[-1].endswith(w) for w in m.not_after.get(name, ())):
+        if before and any(before[-1].removesuffix("'s").endswith(w) for w in m.not_after.get(name, ())):
             continue
         if after and after[0] in m.not_before.get(name, ()):
             continue
+        if hit.group(0) == "Secretariat" and m.congress_organs.search(
+            folded, max(0, hit.start() - CONGRESS_WINDOW), hit.end() + CONGRESS_WINDOW
+        ):
+            continue  # "the Congress elected the Presidium, the Secretariat and ...": the congress's own
+        if _owned_by_other(folded, hit.end(), kind, m):
+            continue  # "Central Committee of the Vietnam Women's Union": the union's, not the Party's
+        country = _country(folded, hit.start(), hit.end(), m)
+        if country:
+            out.append(Mention(hit.start(), hit.end(), f"{country} {name}", kind, None))
+            continue  # "China's Ministry of Public Security": no Vietnamese body inside
         out.append(Mention(hit.start(), hit.end(), name, kind, None))
         if hit.end() - 1 > hit.start():
             out += _national(folded, m, hit.start(), hit.end() - 1)  # a shorter name at the same start
     return out
+
+
+def _country(folded: str, start: int, end: int, m: Matcher) -> str | None:
+    """The adjective of the foreign country a national body at folded[start:end] belongs to, if any."""
+    previous = folded[max(0, start - 16) : start].rsplit(None, 1)
+    # Cheap tests first: most bodies have no country word before them nor "of" after them.
+    before = (
+        m.foreign_before.search(folded, max(0, start - 20), start)
+        if previous and previous[-1].removesuffix("'s") in m.foreign_last_words
+        else None
+    )
+    after = None if before or folded[end : end + 4] != " of " else m.foreign_after.match(folded, end)
+    found = before or after
+    return m.foreign[" ".join(found.group("country").split())] if found else None
+
+
+def _owned_by_other(folded: str, end: int, kind: str, m: Matcher) -> bool:
+    """Whether the national body ending at ``end`` is only the head of "<head> of the <other body>", the
+    other body being of another kind or another country's."""
+    if folded[end : end + 4] != " of ":
+        return False
+    gap = m.owner_after.match(folded, end)
+    if gap is None:
+        return False
+    owner = m.national_pattern.match(folded, gap.end())
+    if owner is None:
+        return False
+    return m.national[_key(owner.group(0))][1] != kind or _country(folded, owner.start(), owner.end(), m) is not None
+
+
+def _generic(folded: str, start: int, end: int, m: Matcher) -> bool:
+    """Whether the body mention at folded[start:end] follows a generic determiner ("each merged provincial
+    Party Committee"), which is not about a noun after it ("a Provincial Party Committee member")."""
+    if m.generic_before.search(folded, max(0, start - 40), start) is None:
+        return False
+    return m.determined_noun.match(folded, end) is None
 
 
 def _atomic(folded: str, m: Matcher, locate: Callable[[int], str | None]) -> list[Mention]:
@@ -212,6 +331,8 @@ def _atomic(folded: str, m: Matcher, locate: Callable[[int], str | None]) -> lis
             written_place = hit.group("place") or hit.group("place_after")
             place = m.place_names.get(" ".join(written_place.split())) if written_place else None
             level = hit.group("level")
+            if written_place is None and _generic(folded, start, end, m):
+                continue
             if place is None and hit.group("own"):
                 place = locate(start)
             name = None
@@ -229,8 +350,12 @@ def _atomic(folded: str, m: Matcher, locate: Callable[[int], str | None]) -> lis
             if local.head:
                 name = f"{local.head} of the {name}"
             out.append(Mention(start, end, name, local.kind, place))
+        elif hit.group("military"):
+            out.append(Mention(start, end, " ".join(hit.group(0).split()), "other", None))
         else:
             written_place = hit.group("dplace") or hit.group("dplace_after")
+            if written_place is None and _generic(folded, start, end, m):
+                continue
             place = m.place_names.get(" ".join(written_place.split())) if written_place else locate(start)
             subject = m.departments[_key(hit.group("dept"))]
             name = f"{place} Department of {subject}" if place else f"Department of {subject}"
@@ -259,8 +384,96 @@ def _nested(folded: str, inner: Mention, m: Matcher) -> Mention | None:
     national = m.national.get(_key(name))
     if national:
         return Mention(start, end, national[0], national[1], None)
-    kind = "party" if head != "Office" else inner.kind
+    kind = "party" if head not in ("Office", "Central Committee") else inner.kind
+    if inner.kind == "other" and inner.locality is None:
+        name = f"{head} of {inner.name}"  # "Party Committee of Military Region 2"
     return Mention(start, end, name, kind, inner.locality)
+
+
+def _covered(start: int, end: int, mentions: list[Mention]) -> bool:
+    return any(x.start < end and start < x.end for x in mentions)
+
+
+def _bare_heads(folded: str, m: Matcher, locate: Callable[[int], str | None], mentions: list[Mention]) -> list[Mention]:
+    """ "the Inspection Commission" with no owner written. It belongs with the body named just before it, as
+    in a list ("the Politburo, the Secretariat and the Inspection Commission" are the Party Central Committee's;
+    "the HCMC Party Committee ...; Head of the Inspection Commission" the city's); with none, with the
+    article's locality, or the Party Central Committee when there is none."""
+    out = []
+    for hit in m.bare_head.finditer(folded):
+        if _covered(hit.start(), hit.end(), mentions):
+            continue
+        head = m.heads[_key(hit.group("head"))]
+        previous = [x for x in mentions if hit.start() - BARE_HEAD_CONTEXT <= x.start and x.end <= hit.start()]
+        last = max(previous, key=lambda x: x.end) if previous else None
+        if last is not None and last.locality is None and last.kind == "party":
+            place = None
+        else:
+            place = last.locality if last is not None and last.locality else locate(hit.start())
+        if place is None:
+            national = m.national.get(_key(f"{head} of the Party Central Committee"))
+            if national:
+                out.append(Mention(hit.start(), hit.end(), national[0], national[1], None))
+            continue
+        owner = _local_name(place, None, "Party Committee", True, m)
+        out.append(Mention(hit.start(), hit.end(), f"{head} of the {owner}", "party", place))
+    return out
+
+
+def _sub_local(folded: str, m: Matcher, mentions: list[Mention]) -> list[Mention]:
+    """Bodies of a named district, commune or ward ("Duc Tho District Party Committee")."""
+    out = []
+    for hit in m.sub_after.finditer(folded):
+        if hit.start() and (folded[hit.start() - 1].isalnum() or folded[hit.start() - 1] == "-"):
+            continue
+        before = SUB_NAME_BEFORE.search(folded, max(0, hit.start() - 40), hit.start())
+        if before is None:
+            continue
+        words = before.group(1).split()
+        while words and words[0] in m.named_stop:
+            words.pop(0)
+        if not words:
+            continue
+        start = folded.rindex(words[0], before.start(), hit.start())
+        name = f"{' '.join(words)} {hit.group('level')} {' '.join(hit.group('type').split())}"
+        out.append(Mention(start, hit.end(), name, m.local_types[_key(hit.group("type"))].kind, None))
+    for hit in m.sub_of.finditer(folded):
+        if hit.start() and (folded[hit.start() - 1].isalnum() or folded[hit.start() - 1] in "-'"):
+            continue
+        words = hit.group("name").split()
+        if words[0] in m.named_stop or _covered(hit.start(), hit.end(), out):
+            continue
+        level = hit.group("level").capitalize()
+        name = f"{' '.join(words)} {level} {' '.join(hit.group('type').split())}"
+        out.append(Mention(hit.start(), hit.end(), name, m.local_types[_key(hit.group("type"))].kind, None))
+    return [x for x in out if not _covered(x.start, x.end, mentions)]
+
+
+def _named(folded: str, m: Matcher, mentions: list[Mention]) -> list[Mention]:
+    """Councils and steering committees named by their own words ("State Appraisal Council")."""
+    out = []
+    for hit in m.named.finditer(folded):
+        head_start = hit.start()
+        if head_start and (folded[head_start - 1].isalnum() or folded[head_start - 1] in "-'"):
+            continue
+        written = NAMED_MODS.search(folded, max(0, head_start - 80), head_start)
+        mods = written.group(1).split() if written else []
+        while mods and mods[0] in m.named_stop:
+            mods.pop(0)
+        if mods and mods[-1] in m.named_stop:
+            continue  # "District People's Council": a class, or a local body found otherwise
+        tail = hit.group("tail")
+        end = hit.end()
+        if tail and hit.group("tail_first") in m.named_stop:
+            tail, end = None, hit.end("head")  # "the Steering Committee on Monday"
+        if not mods and not tail:
+            continue
+        start = head_start if not mods else folded.rindex(mods[0], max(0, head_start - 80), head_start)
+        if _covered(start, end, mentions):
+            continue
+        name = " ".join(folded[start:end].split())
+        out.append(Mention(start, end, name, "other", None))
+    return out
 
 
 def find_bodies(
@@ -289,6 +502,11 @@ def find_bodies(
         if outer:
             nested.append(outer)
     mentions += nested
+    mentions += _sub_local(folded, m, mentions)
+    if "Commission" in folded:
+        mentions += _bare_heads(folded, m, locate, mentions)
+    if "Council" in folded or "Steering" in folded:
+        mentions += _named(folded, m, mentions)
     if "Party" in folded:  # PARTY_ALONE has no literal start: skip the scan when it cannot match
         mentions += [
             Mention(hit.start(), hit.end(), COMMUNIST_PARTY, "party", None) for hit in PARTY_ALONE.finditer(folded)

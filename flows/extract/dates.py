@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import partial
 
@@ -26,6 +26,8 @@ YEAR = r"(?:19|20)\d\d(?![\d/]|[.,]\d)"
 JOIN = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|through|and)\s+)"
 
 QUARTER_FIRST_MONTH = {1: 1, 2: 4, 3: 7, 4: 10}
+# Between a month and the relative year it is in: "December next year", "October of this year".
+MONTH_TO_YEAR = re.compile(r"\s+(?:of\s+)?")
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ class DateMention:
 
     start: int
     end: int
-    form: str  # day, day_range, month, year, year_range, quarter, relative
+    form: str  # day, day_range, month, month_range, year, year_range, quarter, half, relative
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -58,6 +60,11 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _number_words(key: str, vocab: Vocab) -> dict[str, int]:
+    """Word → number for the quarters or halves of a year."""
+    return {str(w).lower(): int(n) for n, words in vocab["dates"][key].items() for w in words}
+
+
 def _month_lookup(vocab: Vocab) -> dict[str, int]:
     return {name.lower(): int(number) for number, names in vocab["dates"]["months"].items() for name in names}
 
@@ -71,10 +78,11 @@ class DatePatterns:
     numbered: re.Pattern[str]  # every form holding a digit
     worded: re.Pattern[str]  # quarters and relative expressions, case-insensitive
     month_anchor: re.Pattern[str]
+    bare_month_before: re.Pattern[str]  # what must stand right before a month named alone
 
 
 # Words without which the worded forms cannot occur (checked on the lower-cased text).
-WORDED_KEYS = ("quarter", "year", "month")
+WORDED_KEYS = ("quarter", "half", "year", "month")
 # How far from its key word a worded form may reach ("the fourth quarter of 2026").
 WORDED_REACH = 30
 DIGIT_RUN = re.compile(r"\d+")
@@ -85,6 +93,7 @@ def _build_pattern(vocab: Vocab) -> DatePatterns:
     # Month names are matched with their capital only: lower-case "may" and "march" are a verb and a noun.
     month = rf"(?:{_alternation([n for names in dates['months'].values() for n in names])})\b\.?"
     quarter_words = _alternation([str(w) for words in dates["quarters"].values() for w in words])
+    half_words = _alternation([str(w) for words in dates["halves"].values() for w in words])
     relative = _alternation(list(dates["relative"]))
 
     def m(name: str) -> str:
@@ -105,12 +114,19 @@ def _build_pattern(vocab: Vocab) -> DatePatterns:
         rf"{d('c_d1')}(?P<c_j>{JOIN}){d('c_d2')}\s+(?:of\s+)?{m('c_m')}(?:,?\s+{y('c_y')})?",
         # "20 June to 2 July 2025"
         rf"{d('e_d1')}\s+{m('e_m1')}(?P<e_j>{JOIN}){d('e_d2')}\s+{m('e_m2')}(?:,?\s+{y('e_y')})?",
+        # "June and July", "from September to November 2025", "December 2025 to March 2026"; never "June and July 15"
+        (
+            rf"{m('j_m1')}(?:,?\s+{y('j_y1')})?(?P<j_j>{JOIN}){m('j_m2')}"
+            rf"(?:,?\s+{y('j_y2')}|(?!\s*\d|\s+[A-Z]))"
+        ),
         # "March 2025"
         rf"{m('h_m')},?\s+{y('h_y')}",
         # "July 1, 2025", "July 1st"
         rf"{m('f_m')}\s+{d('f_d')}(?!\s*[/.:]\d)(?:,?\s+{y('f_y')})?",
         # "1 July 2025", "1st of July"
         rf"{d('g_d')}\s+(?:of\s+)?{m('g_m')}(?:,?\s+{y('g_y')})?",
+        # "in August", "by the end of October": a month alone, not before a number or a name ("August Revolution")
+        rf"{m('k_m')}(?!\s*\d|\s+[A-Z]|[-–]\w)",
         # Vietnamese day-first numbers: "30/6/2025", "5.5.2022", "11/7", "24.4"
         (
             r"(?<![\d./,])(?P<n_d>3[01]|[12]\d|0?[1-9])(?P<n_sep>[/.])(?P<n_m>1[0-2]|0?[1-9])"
@@ -120,17 +136,21 @@ def _build_pattern(vocab: Vocab) -> DatePatterns:
         rf"\bQ(?P<q_n2>[1-4])[/\s]{y('q_y2')}",
         # "2025-2030", "2025 – 2030", "2021–26", "from 2011 to 2025"
         rf"(?<![\d/.,-]){y('r_y1')}(?P<r_j>\s*[-–—]\s*|\s+to\s+)(?P<r_y2>(?:19|20)\d\d|\d\d)(?![\d/%]|[.,]\d)",
-        rf"(?<![\d/.,$-]){y('y_y')}(?![-–]\d)",
+        # "2030", and "mid-2026", "end-2025"
+        rf"(?:(?<![\d/.,$-])|(?<=[a-z]-)){y('y_y')}(?![-–]\d)",
     ]
     worded = [
         # "first quarter of 2026", "the second quarter of next year"
         rf"(?:the\s+)?(?P<q_n>{quarter_words})\s+quarter\s+of\s+(?:{y('q_y')}|(?P<q_rel>this|next)\s+year)",
+        # "the first half of 2026", "the second half of next year"
+        rf"(?:the\s+)?(?P<hf_n>{half_words})\s+half\s+of\s+(?:{y('hf_y')}|(?P<hf_rel>this|next)\s+year)",
         rf"\b(?P<rel>{relative})\b",
     ]
     return DatePatterns(
         numbered=re.compile("|".join(f"(?:{a})" for a in alternatives)),
         worded=re.compile("|".join(f"(?:{a})" for a in worded), re.IGNORECASE),
         month_anchor=re.compile(month),
+        bare_month_before=re.compile(rf"(?:^|\W)(?:{_alternation(dates['bare_month_preceders'])})\s*$"),
     )
 
 
@@ -141,14 +161,15 @@ def _int(text: str | None) -> int | None:
 
 
 def _hits(text: str, patterns: DatePatterns) -> list[re.Match[str]]:
-    """Matches of the date regexes, in text order, none overlapping (the worded forms win)."""
+    """Matches of the date regexes, in text order, none overlapping (the worded forms win, the ones of the
+    earlier keys first: "the second half of next year" is one hit, not two)."""
     hits: list[re.Match[str]] = []
     lowered = text.lower()
     for key in WORDED_KEYS:
         pos = lowered.find(key)
         while pos >= 0:
             hit = patterns.worded.search(text, max(0, pos - WORDED_REACH), pos + len(key) + WORDED_REACH)
-            if hit and all(hit.start() != h.start() for h in hits):
+            if hit and all(hit.end() <= h.start() or h.end() <= hit.start() for h in hits):
                 hits.append(hit)
             pos = lowered.find(key, pos + 1)
     taken = [(h.start(), h.end()) for h in hits]
@@ -170,14 +191,22 @@ def find_date_mentions(text: str, vocab: Vocab) -> list[DateMention]:
     """Every date expression in the text, in order, none overlapping."""
     months = vocab.compiled("dates.months", _month_lookup)
     relative = vocab["dates"]["relative"]
-    quarters = {str(w).lower(): int(n) for n, words in vocab["dates"]["quarters"].items() for w in words}
+    quarters = vocab.compiled("dates.quarters", partial(_number_words, "quarters"))
+    halves = vocab.compiled("dates.halves", partial(_number_words, "halves"))
 
     def month(name: str | None) -> int | None:
         return None if name is None else months.get(name.rstrip(".").lower())
 
-    hits = _hits(text, vocab.compiled("dates.pattern", _build_pattern))
+    patterns = vocab.compiled("dates.pattern", _build_pattern)
+    hits = _hits(text, patterns)
     out: list[DateMention] = []
     for hit in hits:
+        if (
+            hit.re is patterns.numbered
+            and hit["k_m"]
+            and not patterns.bare_month_before.search(text, max(0, hit.start() - 12), hit.start())
+        ):
+            continue
         g = defaultdict(lambda: None, hit.groupdict())
         mention = partial(DateMention, hit.start(), hit.end())
         if g["a_m1"]:
@@ -228,6 +257,19 @@ def find_date_mentions(text: str, vocab: Vocab) -> list[DateMention]:
                     joiner=g["e_j"].strip().lower(),
                 )
             )
+        elif g["j_m1"]:
+            out.append(
+                mention(
+                    form="month_range",
+                    year=_int(g["j_y1"]),
+                    month=month(g["j_m1"]),
+                    year2=_int(g["j_y2"]),
+                    month2=month(g["j_m2"]),
+                    joiner=g["j_j"].strip().lower(),
+                )
+            )
+        elif g["k_m"]:
+            out.append(mention(form="month", month=month(g["k_m"])))
         elif g["h_m"]:
             out.append(mention(form="month", year=_int(g["h_y"]), month=month(g["h_m"])))
         elif g["f_m"]:
@@ -250,6 +292,17 @@ def find_date_mentions(text: str, vocab: Vocab) -> list[DateMention]:
                     relative_offset=1 if rel == "next" else 0,
                 )
             )
+        elif g["hf_n"]:
+            rel = (g["hf_rel"] or "").lower()
+            out.append(
+                mention(
+                    form="half",
+                    year=_int(g["hf_y"]),
+                    month=halves.get(g["hf_n"].lower()),
+                    relative_unit="year" if rel else "",
+                    relative_offset=1 if rel == "next" else 0,
+                )
+            )
         elif g["r_y1"]:
             first, second = _int(g["r_y1"]) or 0, g["r_y2"]
             last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
@@ -259,6 +312,27 @@ def find_date_mentions(text: str, vocab: Vocab) -> list[DateMention]:
             out.append(mention(form="relative", relative_unit=spec["unit"], relative_offset=int(spec["offset"])))
         elif g["y_y"]:
             out.append(mention(form="year", year=_int(g["y_y"])))
+    return _months_of_relative_years(text, out)
+
+
+def _months_of_relative_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """A month alone followed by "next year" / "last year" ("in December next year") is one mention: that month
+    of the year the relative expression gives."""
+    out: list[DateMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and m.form == "relative"
+            and m.relative_unit == "year"
+            and prev.form == "month"
+            and prev.year is None
+            and not prev.relative_unit
+            and MONTH_TO_YEAR.fullmatch(text, prev.end, m.start)
+        ):
+            out[-1] = replace(prev, end=m.end, relative_unit="year", relative_offset=m.relative_offset)
+        else:
+            out.append(m)
     return out
 
 
@@ -271,11 +345,15 @@ def resolve(mention: DateMention, year: int | None, published: date | None = Non
 
 
 def _resolve(m: DateMention, year: int | None, published: date | None) -> ResolvedDate | None:
-    if m.form == "relative" or (m.form == "quarter" and m.relative_unit):
+    if m.form == "relative" or (m.form in ("quarter", "half", "month") and m.relative_unit):
         if published is None:
             return None
         if m.form == "quarter":
             return _quarter(published.year + m.relative_offset, m.month)
+        if m.form == "half":
+            return _half(published.year + m.relative_offset, m.month)
+        if m.form == "month":
+            return _month(published.year + m.relative_offset, m.month or 0)
         if m.relative_unit == "year":
             return _year(published.year + m.relative_offset)
         index = published.year * 12 + published.month - 1 + m.relative_offset
@@ -291,8 +369,12 @@ def _resolve(m: DateMention, year: int | None, published: date | None) -> Resolv
         return None
     if m.form == "quarter":
         return _quarter(y, m.month)
+    if m.form == "half":
+        return _half(y, m.month)
     if m.form == "month":
         return _month(y, m.month or 0)
+    if m.form == "month_range":
+        return _month_range(m, y)
     first = date(y, m.month or 0, m.day or 0)
     if m.form == "day":
         return ResolvedDate(first.isoformat(), first, first, "day")
@@ -309,6 +391,28 @@ def _year(y: int) -> ResolvedDate:
 def _month(y: int, month: int) -> ResolvedDate:
     first = date(y, month, 1)
     return ResolvedDate(f"{y}-{month:02d}", first, date(y, month, calendar.monthrange(y, month)[1]), "month")
+
+
+def _month_range(m: DateMention, y: int) -> ResolvedDate | None:
+    """Months written without years run forward: "from November to January" ends in the next year; with only
+    the last year written ("December to March 2026"), the first month is in the year before."""
+    month1, month2 = m.month or 0, m.month2 or 0
+    y1, y2 = y, m.year2 or y
+    if m.year is None and m.year2 is not None and month1 > month2:
+        y1 = y2 - 1
+    elif m.year2 is None and month1 > month2:
+        y2 = y1 + 1
+    start, end = _month(y1, month1), _month(y2, month2)
+    if not start.date_start < end.date_start <= start.date_start + timedelta(days=366):
+        return None
+    return ResolvedDate(f"{start.when}/{end.when}", start.date_start, end.date_end, "month")
+
+
+def _half(y: int, number: int | None) -> ResolvedDate | None:
+    if number not in (1, 2):
+        return None
+    start, end = _month(y, 6 * number - 5), _month(y, 6 * number)
+    return ResolvedDate(f"{start.when}/{end.when}", start.date_start, end.date_end, "month")
 
 
 def _quarter(y: int, number: int | None) -> ResolvedDate | None:
@@ -329,6 +433,11 @@ DATE_LINE_REST = re.compile(r"[ \t]*(?:[-|,–]?\s*\d{1,2}[:h]\d{2}\b[^\n]{0,20}
 TODAY_BEFORE = re.compile(r"\b(?:this\s+(?:morning|afternoon|evening)|today|tonight)\s*\(\s*$", re.IGNORECASE)
 # "on" / "on the afternoon of" right before an event's date.
 ON_DATE_BEFORE = re.compile(r"\b[Oo]n\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$")
+# Before a weekday-led date, a lower-case word makes it part of a sentence ("held on Sunday, March 15, 2026"),
+# not a stamp.
+WORD_BEFORE_WEEKDAY = re.compile(r"[a-z][ \t]*\Z")
+# What may stand before the first sentence: blank space and at most one headline line.
+FIRST_SENTENCE_BEFORE = re.compile(r"\s*(?:[^\n.]*\n\s*)?\Z")
 # The part of the text where a byline, a dateline or the lede stands.
 HEAD_CHARS = 600
 
@@ -336,11 +445,13 @@ HEAD_CHARS = 600
 def infer_published(text: str, vocab: Vocab | None = None) -> date | None:
     """The article's publication date when the text states it, else None.
 
-    In order of trust: a labelled stamp ("Updated: 12/06/2025"), a weekday-led full date
-    ("Monday, June 16, 2025"), a full date standing alone on a line near the top, and a "this morning
-    (July 1)" date whose year is the only year the text gives. Failing those, the latest full date in the
-    text when the lede reports an event on it ("On January 23, 2026, the congress closed ..."): news is
-    published on or soon after the event its lede reports.
+    In order of trust: a labelled stamp ("Updated: 12/06/2025"), a weekday-led full date standing as a stamp
+    ("Monday, June 16, 2025", not "held on Sunday, March 15, 2026"), a full date standing alone on a line near
+    the top, and a "this morning (July 1)" date whose year is the only year the text gives. Failing those, the
+    date of the event the very first sentence reports ("Hanoi (VNA) - The congress closed on January 23,
+    2026"), when no later full date occurs anywhere: news is published on or soon after its lede's event. A
+    date further down is background ("On February 14, the Politburo issued ...") and only a lower bound, which
+    would turn the events between it and the real date into plans, so it is not used.
     """
     if vocab is None:
         from flows.vocab_loader import load_vocab  # late: the loader imports this package
@@ -362,7 +473,10 @@ def _infer_published(text: str, vocab: Vocab) -> date | None:
                 full.append((m, value.date_start))
     for m, day in full:
         before = text[max(0, m.start - 30) : m.start]
-        if STAMP_LABEL.search(before) or weekday.search(before):
+        if STAMP_LABEL.search(before):
+            return day
+        led = weekday.search(before)
+        if led and not WORD_BEFORE_WEEKDAY.search(before, 0, led.start()):
             return day
     for m, day in full:
         line_start = text.rfind("\n", 0, m.start) + 1
@@ -372,6 +486,7 @@ def _infer_published(text: str, vocab: Vocab) -> date | None:
     if latest is not None:
         return latest
     years = {day.year for _, day in full} | {m.year for m in find_date_mentions(text, vocab) if m.form == "month"}
+    years.discard(None)
     if len(years) == 1:
         year = years.pop()
         for m in find_date_mentions(text, vocab):
@@ -382,7 +497,8 @@ def _infer_published(text: str, vocab: Vocab) -> date | None:
 
 
 def _latest_past_event(text: str, full: list[tuple[DateMention, date]], vocab: Vocab) -> date | None:
-    """The latest full date, when it stands in the lede after "on" in a sentence with no future cue."""
+    """The latest full date, when it stands after "on" in the first sentence of the text (a headline line
+    before it aside) and that sentence has no future cue."""
     if not full:
         return None
     m, day = max(full, key=lambda item: item[1])
@@ -390,6 +506,8 @@ def _latest_past_event(text: str, full: list[tuple[DateMention, date]], vocab: V
         return None
     future = re.compile(rf"\b(?:{_alternation(vocab['dates']['future_cues'])})\b", re.IGNORECASE)
     sentence_start = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+    if not FIRST_SENTENCE_BEFORE.match(text[:sentence_start]):
+        return None
     sentence_end = min(i for i in (text.find(". ", m.end), text.find("\n", m.end), len(text)) if i >= 0)
     on_date = ON_DATE_BEFORE.search(text[sentence_start : m.start])
     return day if on_date and not future.search(text[sentence_start:sentence_end]) else None

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from flows.extract.base import Article, Row, Vocab
@@ -32,10 +32,15 @@ TERM_WINDOW = 40
 TARGET_NOUN_WINDOW = 100
 # A past-tense report this many words or fewer before a date governs it ("held a meeting on June 5").
 PAST_VERB_WORDS = 6
+# How many characters may stand between "and" and the closing verb of a two-part period ("and is expected to").
+PERIOD_LINK_CHARS = 40
 # The "what" phrase is at most this many words.
 WHAT_WORDS = 10
 # A date without a year that lands this far after the publication date was probably last year's.
 MAX_DAYS_AHEAD_WITHOUT_YEAR = 200
+# ... and one that lands more than (this minus the above) days before it, in a clause about the future, is
+# next year's: then it lands at most the above ahead.
+DAYS_IN_YEAR = 365
 
 # Clause boundaries for cues: a semicolon or colon separates independent statements.
 CLAUSE_BREAK = re.compile(r"[;:]")
@@ -43,6 +48,8 @@ CLAUSE_BREAK = re.compile(r"[;:]")
 PHRASE_BREAK = re.compile(r"[;:()\[\]“”\"]|,(?=\s)")
 # A time of day right after a date, or a time zone: a publication stamp ("December 11, 2025 - 17:00").
 TIMESTAMP_AFTER = re.compile(r"^\s*(?:[-|,–]\s*)?(?:\d{1,2}[:h]\d{2}\b|\(?GMT)")
+# A lower-case word right before a weekday: the date is part of a sentence, not a dateline.
+WORD_BEFORE = re.compile(r"[a-z][\s,]*$")
 # The words "and" / "or" / stray punctuation trimmed off the ends of a "what" phrase.
 WHAT_EDGE = re.compile(
     r"^(?:\W|(?:and|or|the|on|in|at|with|of|for|is|are|will|be)\b)+"
@@ -72,6 +79,8 @@ class Cues:
     numeric_prefix: re.Pattern[str]
     opener_only: re.Pattern[str]
     trigger_words: re.Pattern[str]
+    period_open: re.Pattern[str]
+    period_close: re.Pattern[str]
 
 
 def _words(words: list[str]) -> str:
@@ -105,7 +114,9 @@ def _build_cues(vocab: Vocab) -> Cues:
     return Cues(
         prefix_trigger=re.compile(rf"(?:^|\W)(?P<t>{_words(list(prefix_kind))})\b{fillers}\s*$", re.IGNORECASE),
         prefix_kind=prefix_kind,
-        year_trigger=re.compile(rf"(?:^|\W)(?P<t>{_words(list(year_kind))})\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE),
+        year_trigger=re.compile(
+            rf"(?:^|\W)(?P<t>{_words(list(year_kind))})\b{fillers}[\s-]*(?:year\s+)?$", re.IGNORECASE
+        ),
         year_kind=year_kind,
         target_for=re.compile(rf"\b(?:{_words(d['target_nouns'])})\b[^.;]*\bfor\s+(?:the\s+year\s+)?$", re.IGNORECASE),
         term_word=re.compile(rf"\b(?:{_words(d['term_words'])})\b", re.IGNORECASE),
@@ -125,13 +136,19 @@ def _build_cues(vocab: Vocab) -> Cues:
         trigger_words=re.compile(
             rf"(?:\W|\b(?:{_words(list(prefix_kind) + d['trigger_fillers'])})\b)*$", re.IGNORECASE
         ),
+        period_open=re.compile(rf"\b(?:{_words(d['period_open_verbs'])})\s+(?:on|from)\s+{fillers}$", re.IGNORECASE),
+        period_close=re.compile(
+            rf"^,?\s+and\b[^.;:,]{{0,{PERIOD_LINK_CHARS}}}\b(?:{_words(d['period_close_verbs'])})"
+            rf"(?:\s+(?:on|until|till|through|by))?\s+{fillers}$",
+            re.IGNORECASE,
+        ),
     )
 
 
 def extract_deadlines(article: Article, vocab: Vocab) -> list[Row]:
     cues = vocab.compiled("deadlines.cues", _build_cues)
     text = article.text
-    mentions = find_date_mentions(text, vocab)
+    mentions = _join_periods(text, find_date_mentions(text, vocab), cues)
     rows: list[Row] = []
     seen: set[str] = set()
     for mention in mentions:
@@ -162,9 +179,18 @@ def _judge(
         return _judge_year(m, text[max(s_start, m.start - TARGET_NOUN_WINDOW) : m.start], article.published, cues)
     c_start, c_end = _clause(text, s_start, s_end, m)
     prefix = text[max(c_start, m.start - PREFIX_WINDOW) : m.start]
+    head = m.start  # where the date's own words start: before a weekday that leads it
+    weekday = cues.weekday_before.search(prefix, len(prefix) - TRIGGER_REACH)
+    if weekday:
+        head -= len(prefix) - weekday.start()
+        # "Monday, June 16, 2025" alone is a dateline; "will be held on Sunday, March 15" an event: judge it
+        # by the words before the weekday.
+        prefix = prefix[: weekday.start()]
+        if not WORD_BEFORE.search(prefix):
+            return None
     near = prefix[-TRIGGER_REACH:]
     suffix = text[m.end : c_end]
-    if cues.veto_prefix.search(near) or cues.weekday_before.search(near) or TIMESTAMP_AFTER.match(suffix):
+    if cues.veto_prefix.search(near) or TIMESTAMP_AFTER.match(suffix):
         return None
     if m.form == "year_range":
         return _judge_year_range(
@@ -183,25 +209,37 @@ def _judge(
     kind = cues.prefix_kind[_norm(trigger.group("t"))] if trigger else None
     if kind == "target" and value.precision != "year":
         kind = "deadline"  # "until June 30" is a deadline; "until 2030" a target
-    if m.form == "day_range" and kind in (None, "effective"):
+    if m.form in ("day_range", "month_range") and kind in (None, "effective"):
         kind = "period"
     clause = text[c_start:c_end]
+    published = article.published
     if kind is None and cues.effective.search(clause):
         kind = "effective"
     future = cues.future.search(clause) is not None
-    past = _past_governed(prefix, suffix, text[c_start : m.start], cues)
-    published = article.published
+    if (
+        published is not None
+        and m.year is None
+        and future
+        and not m.relative_unit
+        and (published - value.date_end).days > DAYS_IN_YEAR - MAX_DAYS_AHEAD_WITHOUT_YEAR
+    ):
+        # "will open on January 12" in a December article: a plan whose date, in this year, lies long past.
+        value = resolve(m, published.year + 1, published) or value
+    if m.form in ("month", "month_range") and m.year is None and not (future or trigger):
+        # "in August" alone is too often a look back, "January-June" a statistics period: months without a
+        # year need a cue
+        return None
+    past = _past_governed(prefix, suffix, text[c_start:head], cues)
     if published is not None:
         if value.date_end < published:
             return None
         if value.date_start <= published:
-            # Today's date: the event being reported, unless something takes effect or starts today.
+            # Today's date: the event being reported, unless something takes effect or starts today, or a
+            # period still under way ends later.
+            if kind == "period" and future and value.date_end > published:
+                return value, kind
             return (value, kind) if kind in ("effective", "deadline") else None
-        if (
-            m.year is None
-            and m.form != "relative"
-            and (value.date_start - published).days > MAX_DAYS_AHEAD_WITHOUT_YEAR
-        ):
+        if m.year is None and not m.relative_unit and (value.date_start - published).days > MAX_DAYS_AHEAD_WITHOUT_YEAR:
             return None
         if past and kind is None:
             return None
@@ -211,6 +249,40 @@ def _judge(
     if kind is None and not future:
         return None
     return value, kind or "scheduled"
+
+
+def _join_periods(text: str, mentions: list[DateMention], cues: Cues) -> list[DateMention]:
+    """Two days told as the two ends of one event, "opened on September 23 and will run until September 25",
+    joined into one range."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and m.form == nxt.form == "day"
+            and cues.period_open.search(text, max(0, m.start - TRIGGER_REACH), m.start)
+            and cues.period_close.match(text[m.end : nxt.start])
+        ):
+            year = m.year or nxt.year
+            out.append(
+                replace(
+                    m,
+                    end=nxt.end,
+                    form="day_range",
+                    year=year,
+                    year2=nxt.year or year,
+                    month2=nxt.month,
+                    day2=nxt.day,
+                    joiner="and",
+                )
+            )
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return out
 
 
 def _judge_year_range(

@@ -10,11 +10,17 @@ a connector ("of", "and"), an honorific ("Mr", "Comrade"). Capitalised words wit
    Committee and Head of ..."); it is split into titles where a new head starts.
 2. Names are runs of one to four name words. A name takes the block right before it ("Prime Minister
    Pham Minh Chinh", "the President of Vietnam, Mr. Luong Cuong"), and the block after it set off by a
-   comma, dash or bracket ("Tran Van A - Deputy Secretary of ..."). A position given after the name by
-   "as" or "the position of" wins over both ("naming X as Secretary of ...").
-3. A one-word name ("General Secretary Lam", "Mr. Minh") refers to the full name with that last word;
-   people are merged on their folded full name, and one with no title is no official.
-Of several titles the most specific wins: a mere membership ("Politburo member") loses to a position.
+   comma, dash or bracket ("Tran Van A - Deputy Secretary of ..."), maybe behind an age or a word such as
+   "the" or "previously" ("X, 52, Director of ...", "X (born 1970), Member of ..."), unless that block
+   titles the next name ("A, Standing Vice Chairman B"). A position given after the name by "as", "the
+   position of" or "was elected" wins over both ("naming X as Secretary of ..."); a title heading a list
+   is each name's ("the position of Deputy Secretary, including: A, B"); with no other title, a relative
+   clause may give one ("X, who chairs the provincial People's Committee").
+3. A one-word name ("General Secretary Lam", "Mr. Minh") refers to the full name with that last word
+   (none when two people named only later share it); people are merged on their folded full name, and
+   one with no title is no official.
+Of several titles the most specific wins: a mere membership ("Politburo member") loses to a position, a
+past one to a current one.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from flows.extract import bodies, places
@@ -61,6 +67,17 @@ GAP_KINDS = {"": SPACE, ",": COMMA, ".": DOT, "-": DASH, "–": DASH, "—": DAS
 MAX_NAME_WORDS = 4
 MAX_CUE_WORDS = 8
 
+# An age or birth year set off after a name, before the title: "X, 52, Director of ...", "X (born 1970),
+# Member of ...", "X, born in 1969, ...", "X (52) - Secretary of ...". The words around it are data
+# (``apposition_words`` in titles.yaml); only the shape of the number stays here.
+AGE = r"(?:(?:aged|born(?:[^\S\n]+in)?)[^\S\n]+|b\.[^\S\n]*)?\d{1,4}"
+# One to three words, each followed by a space, just before a position: the rest of a name whose last
+# word is found elsewhere ("To Lam" for "Lam"). Looked for in the MAX_WORDS_BEFORE characters before it.
+WORDS_BEFORE = re.compile(r"(?:[^\W\d_][\w-]*\s){1,3}$")
+MAX_WORDS_BEFORE = 80
+# Spaces within a line.
+SP = r"[^\S\n]*"
+
 Canonicaliser = Callable[[str, Article, int, Vocab], "str | None"]
 # The bodies extractor is written in parallel: use its canonical body names once it offers them.
 CANONICAL_BODY: Canonicaliser | None = getattr(bodies, "canonical_body", None)
@@ -68,7 +85,7 @@ CANONICAL_BODY: Canonicaliser | None = getattr(bodies, "canonical_body", None)
 
 @dataclass(frozen=True)
 class Lexicon:
-    heads: re.Pattern[str]  # any head word, on the lower-cased text
+    heads: re.Pattern[str]  # any head word or title verb, on the lower-cased text
     word_class: dict[str, str]
     modifier_pairs: dict[str, str]  # second word → first word ("appointed" → "newly")
     countries: re.Pattern[str]
@@ -79,8 +96,15 @@ class Lexicon:
     field_heads: dict[str, str]  # head → words its field follows to name the body ("Ministry of")
     membership_titles: frozenset[str]
     former_cues: frozenset[str]
+    apposition: re.Pattern[str]  # what may stand between a name and the title set off after it
+    former_leads: frozenset[str]
+    apposition_openers: frozenset[str]  # the words an apposition other than a bare comma or dash starts with
+    list_leads: re.Pattern[str]  # between a title and the list of names it heads
+    list_lead_ends: frozenset[str]  # the last words of those leads
     position_cues: frozenset[tuple[str, ...]]
     position_cue_lengths: tuple[int, ...]  # the word counts of the cues, to look each length up once
+    title_verbs: dict[str, str]  # "chairs" → "Chairman"
+    verb_title_ends: frozenset[str]  # words that may follow the body a title verb names ("since")
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -119,9 +143,13 @@ def _build(vocab: Vocab) -> Lexicon:
     ):
         for word in spec[key]:
             word_class.setdefault(word, cls)
+    leads = "|".join(map(re.escape, spec["apposition_words"] + spec["former_leads"]))
+    honorifics = "|".join(map(re.escape, spec["honorifics"]))
+    list_words = "|".join(rf"{SP}".join(map(re.escape, w.split())) for w in spec["list_leads"])
     countries = "|".join(r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", c))) for c in spec["countries"])
     return Lexicon(
-        heads=re.compile(rf"\b{_trie_regex(spec['heads'] + spec['tail_heads'])}\b"),
+        # The sentences read are those with a head or a verb that gives a title ("who chairs ...").
+        heads=re.compile(rf"\b{_trie_regex(spec['heads'] + spec['tail_heads'] + list(spec['title_verbs']))}\b"),
         word_class=word_class,
         modifier_pairs={second: first for first, second in spec["modifier_pairs"]},
         countries=re.compile(rf"(?<![\w-])(?:{countries})(?![\w-])"),
@@ -132,8 +160,25 @@ def _build(vocab: Vocab) -> Lexicon:
         field_heads=spec["field_heads"],
         membership_titles=frozenset(spec["membership_titles"]),
         former_cues=frozenset(spec["former_cues"]),
+        # A separator, maybe an age or birth year closed by a comma or bracket, maybe a word such as
+        # "previously" or "the": "X, 52, Director", "X (born 1970), Member", "X, previously Minister".
+        apposition=re.compile(
+            rf"{SP}[,(\-–—]{SP}(?:{AGE}{SP}[,)]{SP}(?:[,\-–—]{SP})?)?(?:(?P<word>{leads})[^\S\n]+)?",
+            re.IGNORECASE,
+        ),
+        former_leads=frozenset(spec["former_leads"]),
+        apposition_openers=frozenset(spec["apposition_words"] + spec["former_leads"] + ["born", "aged", "b"]),
+        # "Deputy Secretary of ..., including: A, B and C"; "Deputy Ministers: A and B". A colon, or a word
+        # that announces a list, and maybe a form of address before the first name.
+        list_lead_ends=frozenset(w.split()[-1] for w in spec["list_leads"]),
+        list_leads=re.compile(
+            rf"{SP},?{SP}(?:(?:{list_words}){SP}:?|:)(?:{SP}(?:{honorifics})\b\.?{SP}:?)?{SP}",
+            re.IGNORECASE,
+        ),
         position_cues=frozenset(tuple(c.split()) for c in spec["position_cues"]),
         position_cue_lengths=tuple(sorted({len(c.split()) for c in spec["position_cues"]})),
+        title_verbs=spec["title_verbs"],
+        verb_title_ends=frozenset(spec["verb_title_ends"]),
     )
 
 
@@ -164,13 +209,18 @@ def _windows(article: Article, lex: Lexicon) -> list[tuple[int, int]]:
     spans = article.sentence_spans
     starts = [s for s, _ in spans]
     out: list[tuple[int, int]] = []
-    for m in lex.heads.finditer(article.text.lower()):
+    lower = article.text.lower()
+    search = lex.heads.search
+    m = search(lower)
+    while m is not None:
         i = max(0, bisect.bisect_right(starts, m.start()) - 1)
         s, e = spans[i]
         if out and s <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], e))
         else:
             out.append((s, e))
+        # The rest of that sentence is read anyway: look for the next head after it.
+        m = search(lower, max(e, m.end()))
     return out
 
 
@@ -191,30 +241,41 @@ class Tokens:
         self.foreign: set[int] = set()
         place_ends = self._place_spans(article, windows, lex, vocab)
         in_place_until, foreign_place = -1, False
+        # Bound once: this loop runs for every word read.
+        gaps, starts, ends, words, keys = self.gaps, self.starts, self.ends, self.words, self.keys
+        caps, classes, foreign = self.caps, self.cls, self.foreign
+        word_class, modifier_pairs, foreign_words = lex.word_class, lex.modifier_pairs, lex.foreign_words
         for lo, hi in windows:
             end = lo
             for gap, word in GAP_AND_WORD.findall(text, lo, hi):
                 # The first word of a window follows a break, whatever is before it.
-                self.gaps.append(BREAK if end == lo else _gap_kind(gap))
+                gaps.append(BREAK if end == lo else SPACE if gap == " " else _gap_kind(gap))
                 start = end + len(gap)
                 end = start + len(word)
                 key = _key(word)
-                i = len(self.words)
-                self.starts.append(start)
-                self.ends.append(end)
-                self.words.append(word)
-                self.keys.append(key)
-                self.caps.append(_is_capitalised(word))
+                i = len(words)
+                starts.append(start)
+                ends.append(end)
+                words.append(word)
+                keys.append(key)
+                caps.append(_is_capitalised(word))
                 if start in place_ends:
                     in_place_until, foreign_place = place_ends[start]
                 if start < in_place_until:
-                    self.cls.append(PLACE)
+                    classes.append(PLACE)
                     if foreign_place:
-                        self.foreign.add(i)
-                else:
-                    self.cls.append(self._classify(i, key, lex))
-                    if key in lex.foreign_words:
-                        self.foreign.add(i)
+                        foreign.add(i)
+                    continue
+                cls = word_class.get(key)
+                if cls is None:
+                    # Most words: no class, unless a number, an acronym or the second word of a pair.
+                    if key in modifier_pairs or word[0].isdigit() or word.isupper():
+                        cls = self._classify(i, key, lex)
+                elif cls in (CONN, STOP):
+                    cls = self._classify(i, key, lex)
+                classes.append(cls)
+                if key in foreign_words:
+                    foreign.add(i)
 
     def _place_spans(
         self, article: Article, windows: list[tuple[int, int]], lex: Lexicon, vocab: Vocab
@@ -246,14 +307,16 @@ class Tokens:
         return self.words[i][-2:] in ("'s", "’s")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Title:
     start: int  # first and last token, inclusive
     end: int
     low_rank: bool  # a mere membership
+    former: bool = False  # given as a past one ("X, previously Minister of ...")
+    noun: str | None = None  # a title given by a verb: "who chairs the ..." → "Chairman" of the words spanned
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int  # first and last token of the name, inclusive
     end: int
@@ -381,7 +444,12 @@ def _looks_like_name(t: Tokens, start: int, end: int, foreign_ok: bool) -> bool:
 def _title_before(t: Tokens, start: int, blocks_by_end: dict[int, int], owned: set[int]) -> int | None:
     """The first token of the block just before the name at ``start``, skipping honorifics and ranks."""
     i = start - 1
-    while i >= 0 and (t.cls[i] == HON or t.keys[i] == "general") and t.gaps[i + 1] in (SPACE, DOT):
+    while (
+        i >= 0
+        and i not in blocks_by_end  # "Prosecutor General X": there "general" ends the title
+        and (t.cls[i] == HON or t.keys[i] == "general")
+        and t.gaps[i + 1] in (SPACE, DOT)
+    ):
         i -= 1
     if i < 0 or i not in blocks_by_end or t.gaps[i + 1] not in (SPACE, COMMA):
         return None
@@ -389,24 +457,90 @@ def _title_before(t: Tokens, start: int, blocks_by_end: dict[int, int], owned: s
     return None if first in owned else first
 
 
-def _title_after(t: Tokens, end: int, blocks: dict[int, int]) -> int | None:
-    """The first token of a block set off after the name ending at token ``end``."""
+def _title_after(
+    t: Tokens, end: int, blocks: dict[int, int], name_starts: set[int], lex: Lexicon
+) -> tuple[int, bool] | None:
+    """The block set off after the name ending at token ``end``, maybe behind an age or a word such as
+    "the" or "previously" ("X, 52, Director of ...", "X, previously Minister of ..."): its first token,
+    and whether it is a past position. Not a block that titles the next name ("A, Chairman B and ...")."""
+    j, n = end + 1, len(t.words)
+    former = False
+    if j >= n:
+        return None
+    if not (j in blocks and t.gaps[j] in (COMMA, DASH)):
+        if not (t.words[j][0].isdigit() or t.keys[j] in lex.apposition_openers):
+            return None
+        m = lex.apposition.match(t.text, t.ends[end])
+        if m is None or m.end() == t.ends[end]:
+            return None
+        j = bisect.bisect_left(t.starts, m.end(), end + 1)
+        if j >= n or t.starts[j] != m.end() or j not in blocks:
+            return None
+        former = bool(m.group("word")) and m.group("word").lower() in lex.former_leads
+    last = blocks[j]
+    if last + 1 in name_starts and t.gaps[last + 1] == SPACE:
+        return None
+    return j, former
+
+
+def _past_age(t: Tokens, end: int, lex: Lexicon) -> int:
+    """The token after the name ending at ``end`` and the age or birth year set off after it, if any
+    ("X, 61, who ..."): the token where a clause about the person may start."""
     j = end + 1
-    if j < len(t.words) and j in blocks and t.gaps[j] in (COMMA, DASH):
-        return j
+    if j < len(t.words) and (t.words[j][0].isdigit() or t.keys[j] in ("born", "aged")):
+        m = lex.apposition.match(t.text, t.ends[end])
+        if m is not None and m.group("word") is None:
+            k = bisect.bisect_left(t.starts, m.end(), j)
+            return k if k < len(t.words) and t.starts[k] == m.end() else j
+    return j
+
+
+def _verb_title(t: Tokens, first: int, lex: Lexicon) -> Title | None:
+    """A position given by a verb in a relative clause starting at token ``first``: "X, who chairs the
+    provincial People's Committee, ...", "X, 61, who had headed the Department of Home Affairs since 2020"."""
+    n = len(t.words)
+    if first >= n or t.keys[first] != "who" or t.gaps[first] not in (SPACE, COMMA):
+        return None
+    j = first + 1
+    while j < n and j - first <= 3 and t.words[j].islower() and t.gaps[j] == SPACE:
+        noun = lex.title_verbs.get(t.keys[j])
+        if noun is not None:
+            k = j + 1
+            start = k
+            if k < n and t.keys[k] == "the":
+                k += 1
+            if k >= n or t.gaps[k] != SPACE or t.cls[k] not in (BODY, PLACE, MOD):
+                return None
+            last = _block_end(t, k, lex)
+            if any(t.cls[i] in (HEAD, TAIL) for i in range(k, last + 1)) or t.cls[last] not in (BODY, PLACE):
+                return None
+            if last + 1 < n and t.gaps[last + 1] == SPACE and t.keys[last + 1] not in lex.verb_title_ends:
+                return None  # "who chaired the Party Committee meeting": an event, not a position
+            return Title(start, last, False, noun=noun)
+        j += 1
     return None
 
 
-def _cued_title(t: Tokens, after: int, blocks: dict[int, int], lex: Lexicon) -> tuple[int, bool] | None:
-    """A block introduced by "as" or "the position of" within a few lower-case words after token ``after``:
-    its first token, and whether the words say the position is given up."""
+def _titles_next_name(t: Tokens, block: int, blocks: dict[int, int], name_starts: set[int]) -> bool:
+    """The block is the title of the name right after it ("appointed Deputy Minister Y to ...")."""
+    k = blocks[block] + 1
+    while k < len(t.words) and t.cls[k] == HON and t.gaps[k] in (SPACE, DOT):
+        k += 1
+    return k in name_starts and t.gaps[k] in (SPACE, DOT)
+
+
+def _cued_title(
+    t: Tokens, after: int, blocks: dict[int, int], name_starts: set[int], lex: Lexicon
+) -> tuple[int, bool] | None:
+    """A block introduced by "as", "the position of" or "was elected" within a few lower-case words after
+    token ``after``: its first token, and whether the words say the position is given up."""
     j, n = after + 1, len(t.words)
     words: list[str] = []
     while j < n and len(words) < MAX_CUE_WORDS and t.words[j].islower() and t.gaps[j] != BREAK:
         words.append(t.keys[j])
         j += 1
-        cue_ends_here = any(tuple(words[-n:]) in lex.position_cues for n in lex.position_cue_lengths)
-        if cue_ends_here and j in blocks and t.gaps[j] == SPACE:
+        cue_ends_here = any(tuple(words[-k:]) in lex.position_cues for k in lex.position_cue_lengths)
+        if cue_ends_here and j in blocks and t.gaps[j] == SPACE and not _titles_next_name(t, j, blocks, name_starts):
             return j, any(w in lex.former_cues for w in words)
     return None
 
@@ -431,7 +565,9 @@ def _mentions(t: Tokens, lex: Lexicon) -> list[Mention]:
     blocks = _blocks(t, lex)
     blocks_by_end = {end: start for start, end in blocks.items()}
     runs = _name_runs(t)
-    after = {run: _title_after(t, run[1], blocks) for run in runs}
+    name_starts = {start for start, _ in runs}
+    appositions = {run: _title_after(t, run[1], blocks, name_starts, lex) for run in runs}
+    after = {run: None if a is None else a[0] for run, a in appositions.items()}
     # A block set off after a full name is that person's, not the next name's ("A, Chairman of X, B").
     owned = {b for (start, end), b in after.items() if b is not None and end > start}
     before = {run: _title_before(t, run[0], blocks_by_end, owned) for run in runs}
@@ -446,25 +582,33 @@ def _mentions(t: Tokens, lex: Lexicon) -> list[Mention]:
             plural_blocks[block] = any(t.keys[_head(t, title)] in lex.plurals for title in titles)
         return plural_blocks[block]
 
-    # A plural title before or after a list of names is each one's ("Deputy Prime Ministers A and B").
+    # A plural title before or after a list of names is each one's ("Deputy Prime Ministers A and B"), and
+    # so is a title that heads a list ("the position of Deputy Secretary, including: A, B and C").
     shared: dict[tuple[int, int], int] = {}
     for group in _name_lists(t, runs):
         first, last = before[group[0]], after[group[-1]]
+        heading = _list_heading(t, group[0][0], blocks_by_end, lex)
         for run in group:
             if plural(first) and first is not None:
                 shared[run] = first
             elif plural(last) and last is not None:
                 shared[run] = last
+            elif heading is not None:
+                shared[run] = heading
 
     out = []
     for run in runs:
         start, end = run
         chosen = [b for b in (before[run], after[run]) if b is not None] or ([shared[run]] if run in shared else [])
         behind = after[run]
-        cued = _cued_title(t, end if behind is None else blocks[behind], blocks, lex)
+        clause = _past_age(t, end, lex) if behind is None else blocks[behind] + 1
+        cued = _cued_title(t, clause - 1, blocks, name_starts, lex)
         former = False
         if cued is not None:
-            chosen, former = [cued[0]], cued[1]
+            # The new position wins over the ones the name already has, unless it is a mere membership.
+            if cued[1] or not all(title.low_rank for title in _split_titles(t, cued[0], blocks[cued[0]], lex)):
+                chosen = []
+            chosen, former = [cued[0], *chosen], cued[1]
         if end > start:
             foreign_ok = (start > 0 and t.cls[start - 1] == HON) or any(
                 k in t.foreign for b in chosen for k in range(b, blocks[b] + 1)
@@ -472,14 +616,34 @@ def _mentions(t: Tokens, lex: Lexicon) -> list[Mention]:
             if not _looks_like_name(t, start, end, foreign_ok):
                 continue
         titles = [title for b in chosen for title in _split_titles(t, b, blocks[b], lex)]
+        if not titles and (verb_title := _verb_title(t, clause, lex)) is not None:
+            titles = [verb_title]
+        was = appositions[run]
+        if was is not None and was[1] and (cued is None or cued[0] != was[0]):
+            past = range(was[0], blocks[was[0]] + 1)
+            titles = [replace(title, former=True) if title.start in past else title for title in titles]
         out.append(Mention(start, end, titles, former))
     return out
+
+
+def _list_heading(t: Tokens, first: int, blocks_by_end: dict[int, int], lex: Lexicon) -> int | None:
+    """The block that heads the list of names starting at token ``first``: "... Deputy Secretary of the
+    Provincial Party Committee, including: A, B" (the words between are ``list_leads``)."""
+    if first == 0 or not (t.gaps[first] == BREAK or t.cls[first - 1] == HON or t.keys[first - 1] in lex.list_lead_ends):
+        return None  # neither a colon, a form of address nor a word such as "including" before the first name
+    for k in range(first - 1, max(first - 4, -1), -1):
+        if k in blocks_by_end:
+            m = lex.list_leads.fullmatch(t.text, t.ends[k], t.starts[first])
+            return blocks_by_end[k] if m is not None else None
+    return None
 
 
 def _title_text(t: Tokens, title: Title, lex: Lexicon) -> str:
     """The title as written, on one line, with a plural head made singular and no trailing "'s"."""
     head = _head(t, title)
     text = t.text[t.starts[title.start] : t.ends[title.end] - (2 if t.possessive(title.end) else 0)]
+    if title.noun is not None:
+        return " ".join(f"{title.noun} of {text}".split())
     singular = lex.plurals.get(t.keys[head])
     if singular is not None:
         at = t.starts[head] - t.starts[title.start]
@@ -503,20 +667,32 @@ def _name_word(word: str, lex: Lexicon) -> bool:
 
 def _full_name_elsewhere(t: Tokens, word: str, lex: Lexicon) -> str | None:
     """A full name ending in ``word`` outside the sentences read ("To Lam visited ..." before "General
-    Secretary Lam said"): the longest run of name-shaped capitalised words before it, if any."""
-    for m in re.finditer(rf"((?:[^\W\d_][\w-]*\s){{1,3}}){re.escape(word)}(?![\w-])", t.text):
-        words = m.group(1).split()
+    Secretary Lam said"): the longest run of name-shaped capitalised words before it, if one person has
+    such a name."""
+    found: set[str] = set()
+    first = ""
+    text = t.text
+    for m in re.finditer(rf"(?<=\s){re.escape(word)}(?![\w-])", text):
+        before = WORDS_BEFORE.search(text, max(0, m.start() - MAX_WORDS_BEFORE), m.start())
+        if before is None:
+            continue
+        words = before.group().split()
         while words and not _name_word(words[0], lex):
             words.pop(0)
         if words and all(_name_word(w, lex) for w in [*words[1:], word]):
-            return " ".join([*words, word])
-    return None
+            if not found:
+                first = " ".join([*words, word])
+            found.add(fold(" ".join([*words, word])))
+            if len(found) > 1:
+                break
+    # Two people with that last word: no telling which one is meant.
+    return first if len(found) == 1 else None
 
 
 def _people(t: Tokens, mentions: list[Mention], lex: Lexicon) -> dict[str, tuple[list[str], list[Mention]]]:
     """Mentions grouped by person (folded full name), with the forms of the full name. A one-word mention
-    joins the full name with the same last word named closest before it (else first after it, else
-    anywhere in the article); one that matches none is dropped."""
+    joins the full name with the same last word named closest before it (else the one after it, else
+    anywhere in the article); one that matches none, or two people only named after it, is dropped."""
     people: dict[str, tuple[list[str], list[Mention]]] = {}
     by_last_word: dict[str, list[tuple[int, str]]] = {}
     for m in mentions:
@@ -531,8 +707,10 @@ def _people(t: Tokens, mentions: list[Mention], lex: Lexicon) -> dict[str, tuple
             word = _name_text(t, m)
             candidates = by_last_word.get(fold(word), [])
             before = [key for pos, key in candidates if pos < m.start]
-            if candidates:
+            if before or len({key for _, key in candidates}) == 1:
                 people[before[-1] if before else candidates[0][1]][1].append(m)
+            elif candidates:
+                continue  # only named later, by two people: "Mr. Hung, Chairman ..." before A Hung and B Hung
             elif m.titles and (found := _full_name_elsewhere(t, word, lex)) is not None:
                 people.setdefault(fold(found), ([found], []))[1].append(m)
                 by_last_word[fold(word)] = [(-1, fold(found))]
@@ -546,7 +724,9 @@ def _body(t: Tokens, title: Title, lex: Lexicon, article: Article, vocab: Vocab)
     span = range(title.start, title.end + 1)
     head = _head(t, title)
     of = next((k for k in span if t.keys[k] == "of"), None)
-    if of is not None and of < title.end:
+    if title.noun is not None:
+        first, last = title.start + (t.keys[title.start] == "the"), title.end
+    elif of is not None and of < title.end:
         first, last = of + 1, title.end
     else:
         first = next((k for k in range(title.start, head) if t.cls[k] in (BODY, PLACE)), head)
@@ -574,10 +754,19 @@ def extract_officials(article: Article, vocab: Vocab) -> list[Row]:
             continue
         # The most specific title, the first one given when several are equally specific; a mention by
         # full name rather than a short reference when both give it.
-        title, where = min(titled, key=lambda tm: (tm[0].low_rank, tm[1].end == tm[1].start, tm[1].start, tm[0].start))
+        title, where = min(
+            titled,
+            key=lambda tm: (
+                tm[0].low_rank,
+                tm[0].former or tm[1].former,
+                tm[1].end == tm[1].start,
+                tm[1].start,
+                tm[0].start,
+            ),
+        )
         name = max(names, key=lambda n: len(n.split()))  # the fullest form, the first one of that length
         title_text = _title_text(t, title, lex)
-        if where.former and not title_text.lower().startswith("former"):
+        if (where.former or title.former) and not title_text.lower().startswith("former"):
             title_text = f"former {title_text}"
         start = t.starts[where.start]
         rows.append(

@@ -7,7 +7,9 @@ unit phrase word by word: closed-class modifiers ("new", "commune-level", "affil
 noun from ``flows/vocab/units.yaml``, optionally coordinated with more nouns ("provinces and
 centrally-run cities"). A number with no unit phrase may still borrow one from its partner in a
 reorganisation ("10 ministries are merged into five", "from 63 to 34 provinces", "the number of
-provinces from 63 to 34"). Ordinals, years, percentages, money, people and documents drop out because
+provinces from 63 to 34", "cut its communes from 547 to 166"), from "the number of <units>" in its clause
+("cutting the number of ministries to 22"), or from the count it is compared with ("65 communes, down
+from 200"). Ordinals, years, percentages, money, people and documents drop out because
 no unit noun follows them: the unit vocabulary is the filter, which keeps precision high.
 
 Speed: Python's regex engine scans fast only for a pattern that starts with a literal or a character
@@ -21,7 +23,7 @@ import importlib
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from flows.extract.base import Article, Row, Vocab
@@ -46,9 +48,19 @@ AUXILIARIES = r"(?:are|were|is|was|will|would|shall|be|been|being|have|has|had|t
 # What may follow a bare number that borrows its partner's unit: end of clause or a function word
 # ("merged into five, ...", "into 34 whose names"), never a noun of its own ("into 34 years").
 BARE_NUMBER_END = re.compile(
-    r"\s*(?:[,.;:)!?]|$)|\s+(?:whose|which|that|and|with|in|by|on|after|under|as|while|from|following|at|"
-    r"respectively|only)\b"
+    r"\s*(?:[,.;:)!?\n]|$)|\s+(?:whose|which|that|and|with|in|by|on|after|before|under|as|while|from|following|at|"
+    r"respectively|only|this|last|next)\b"
 )
+
+# What may stand just before a bare number that opens its own clause and borrows the unit counted before
+# it ("Of the 18 agencies, 11 were merged and 4 were dissolved").
+BARE_CLAUSE_OPEN = re.compile(r"(?:,|\b(?:and|while|but|whereas))\s*$", re.IGNORECASE)
+
+# "reducing their number from 21 to 15": the counted noun is named earlier in the sentence.
+THEIR_NUMBER = re.compile(r"\b(?:its|their)\s+number\s*$", re.IGNORECASE)
+
+# Where a word starts (a non-space after a space), for trying a unit phrase at each word of a stretch.
+WORD_START = re.compile(r"(?<=\s)\S")
 
 # "from 526 to 126 ...": the two ends of a range.
 RANGE_OPEN = re.compile(r"\bfrom\s+$", re.IGNORECASE)
@@ -57,8 +69,17 @@ RANGE_WORD_REACH = 12
 
 # "the number of <units> ... from X to Y": how far back (characters) the counted noun may be, and the
 # clause boundary it may not cross.
-NUMBER_OF_REACH = 120
+NUMBER_OF_REACH = 250
+# How far back (characters) a unit phrase right before "from" or "to" may start.
+PHRASE_REACH = 100
 CLAUSE_END = re.compile(r"[.;!?](?:\s|$)")
+
+# A digit between a count and the bare number compared with it means something else was counted in
+# between ("126 communes raised the index to 85%, up from 70").
+ANY_DIGIT = re.compile(r"[0-9]")
+
+# Any "number of" (the counted noun or not).
+NUMBER_OF = re.compile(r"\bnumber\s+of\b", re.IGNORECASE)
 
 # A bare "units" followed by "of" counts something else ("500 units of blood", "2,000 units of housing").
 UNITS_OF_SOMETHING = re.compile(r"\s+of\s", re.IGNORECASE)
@@ -84,6 +105,7 @@ class Grammar:
     word_values: dict[str, int]
     head: re.Pattern[str]
     head_kinds: dict[str, tuple[str, bool]]  # normalised head → (kind, is plural)
+    plural_last_words: frozenset[str]  # the last word of every plural head ("units", "centres")
     modifier: re.Pattern[str]
     level: re.Pattern[str]  # one named group per kind
     conjunction: re.Pattern[str]
@@ -94,6 +116,14 @@ class Grammar:
     reorganisation: re.Pattern[str]
     number_of: re.Pattern[str]
     national_scope: re.Pattern[str]
+    non_territorial: re.Pattern[str]
+    number_of_cues: dict[str, str | None]  # cue word → change
+    comparison_cues: dict[str, str]  # cue words → change
+    bare_cue_ends: frozenset[str]  # the last word of every cue a bare number may borrow after
+    approximators: frozenset[str]
+    breakdown: re.Pattern[str]
+    bare_change: re.Pattern[str]
+    reduction_verb_before: re.Pattern[str]
     locality_near: Callable[..., Any] | None
 
 
@@ -108,6 +138,7 @@ class Mention:
     unit_end: int = 0
     kind: str | None = None
     change: str | None = None
+    before: list[str] = field(default_factory=list)  # the last words before the number, lower-cased
 
 
 def extract_unit_counts(article: Article, vocab: Vocab) -> list[Row]:
@@ -194,12 +225,14 @@ def build_grammar(vocab: Vocab) -> Grammar:
     heads = trie_pattern(list(head_kinds))
 
     verbs = trie_pattern(units["reorganisation_verbs"])
+    changed = trie_pattern([cue for cues in units["change_after_unit"].values() for cue in cues])
     after_cues = "|".join(f"(?P<{change}>{trie_pattern(cues)})" for change, cues in units["change_after_unit"].items())
     return Grammar(
         number_words=number_words,
         word_values=values,
         head=re.compile(rf"{heads}(?![\w-])", re.IGNORECASE),
         head_kinds=head_kinds,
+        plural_last_words=frozenset(head.rsplit(maxsplit=1)[-1] for head, (_, plural) in head_kinds.items() if plural),
         modifier=re.compile(rf"{modifiers}\s+", re.IGNORECASE),
         level=re.compile("|".join(rf"(?P<{k}>\b{trie_pattern(v)}\b)" for k, v in levels.items()), re.IGNORECASE),
         conjunction=re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+", re.IGNORECASE),
@@ -216,6 +249,28 @@ def build_grammar(vocab: Vocab) -> Grammar:
             re.IGNORECASE,
         ),
         national_scope=re.compile(rf"\b{trie_pattern(units['national_scope'])}\b", re.IGNORECASE),
+        non_territorial=re.compile(rf"\b{trie_pattern(units['non_territorial_modifiers'])}\b", re.IGNORECASE),
+        number_of_cues={
+            cue.lower(): None if change == "none" else change
+            for change, cues in units["number_of_cues"].items()
+            for cue in cues
+        },
+        comparison_cues={cue.lower(): change for change, cues in units["comparison_cues"].items() for cue in cues},
+        bare_cue_ends=frozenset(
+            [cue.lower() for cues in units["number_of_cues"].values() for cue in cues]
+            + [cue.lower().split()[-1] for cues in units["comparison_cues"].values() for cue in cues]
+            + ["to", "into"]
+        ),
+        approximators=frozenset(w.lower() for w in units["approximators"]),
+        breakdown=re.compile(
+            "|".join(rf"\b{re.escape(c)}\b" if c[0].isalnum() else re.escape(c) for c in units["breakdown_cues"]),
+            re.IGNORECASE,
+        ),
+        # "11 were merged", "4 will be dissolved": at least one auxiliary, then a verb of change.
+        bare_change=re.compile(rf"\s+(?:{AUXILIARIES}\s+)+(?:{verbs}|{changed})\b", re.IGNORECASE),
+        reduction_verb_before=re.compile(
+            rf"\b{trie_pattern(units['reduction_verbs'])}\s+(?:(?:its|their|the)\s+)?$", re.IGNORECASE
+        ),
         locality_near=find_locality_near(),
     )
 
@@ -263,7 +318,7 @@ def read_mention(text: str, start: int, g: Grammar) -> Mention | None:
     before = words_before(text, start)
     if before and (before[-1] in g.blocked_before or (words and before[-1] in g.vague_before)):
         return None
-    mention = Mention(start, end, count)
+    mention = Mention(start, end, count, before=before)
     read_unit(text, mention, g)
     if mention.unit is not None:
         after = g.change_after.match(text, mention.unit_end)
@@ -338,7 +393,7 @@ def read_unit(text: str, mention: Mention, g: Grammar) -> None:
 
 def refine_kind(kind: str, modifiers: str, g: Grammar) -> str:
     """A generic "units" takes the kind its level word names: "commune-level administrative units" → commune."""
-    if kind != "unit":
+    if kind != "unit" or g.non_territorial.search(modifiers):
         return kind
     level = g.level.search(modifiers)
     return level.lastgroup if level and level.lastgroup else kind
@@ -351,15 +406,17 @@ def borrow_units(text: str, mentions: list[Mention], g: Grammar) -> None:
     """Give a bare number the unit of its partner in a reorganisation, and set before/after on both.
 
     "from 526 to 126 communes", "10 ministries are merged into five", "the remaining 52 would be merged
-    into 23 new provinces", "the number of provinces from 63 to 34".
+    into 23 new provinces", "the number of provinces from 63 to 34", "cut its communes from 547 to 166".
+    Then a bare number left alone borrows from what its clause names: see ``borrow_single``.
     """
     for first, second in itertools.pairwise(mentions):
-        between = text[first.unit_end if first.unit else first.end : second.start]
-        # Only the ends of the text around the pair matter: "from" just before, "to" just between.
-        is_range = bool(RANGE_JOIN.search(between[-RANGE_WORD_REACH:])) and bool(
+        # The text between the pair, read in place (no slice: it may be long). Only the ends of the text
+        # around the pair matter: "from" just before, "to" just between.
+        lo, hi = first.unit_end if first.unit else first.end, second.start
+        is_range = bool(RANGE_JOIN.search(text, max(lo, hi - RANGE_WORD_REACH), hi)) and bool(
             RANGE_OPEN.search(text, max(0, first.start - RANGE_WORD_REACH), first.start)
         )
-        if not is_range and not g.reorganisation.match(between):
+        if not is_range and not g.reorganisation.match(text, lo, hi):
             continue
         if first.unit and second.unit:
             pass  # both stated: only their roles are new
@@ -368,7 +425,7 @@ def borrow_units(text: str, mentions: list[Mention], g: Grammar) -> None:
         elif second.unit and not first.unit:
             adopt(first, second)
         elif is_range and bare_ends_clause(text, second):
-            counted = last_number_of(text, first.start, g)
+            counted = counted_before_range(text, first.start, g)
             if counted is None:
                 continue
             adopt(first, counted)
@@ -376,6 +433,96 @@ def borrow_units(text: str, mentions: list[Mention], g: Grammar) -> None:
         else:
             continue
         first.change, second.change = "before", "after"
+    for i, mention in enumerate(mentions):
+        if mention.unit is None:
+            borrow_single(text, mentions, i, g)
+
+
+def borrow_single(text: str, mentions: list[Mention], i: int, g: Grammar) -> None:
+    """A bare number that is no end of a range borrows the units its clause names:
+
+    - "cutting the number of ministries to 22", "the number of divisions would fall by 103";
+    - "the Front will cut its internal units to 40" (a reduction verb, the units, "to");
+    - "65 communes, including 61 communes and 4 wards, reduced from 200", "12 departments, a reduction of
+      five": the count it is compared with;
+    - "Of the 18 agencies, 11 were merged and 4 were dissolved": the count before it, when it opens a clause.
+    """
+    bare = mentions[i]
+    if bare_ends_clause(text, bare):
+        before = bare.before
+        if before and before[-1] in g.approximators:
+            before = before[:-1]
+        if not before or before[-1] not in g.bare_cue_ends:
+            return
+        cue = before[-1]
+        if cue in g.number_of_cues:
+            counted = last_number_of(text, bare.start, g)
+            if counted is not None and not any(m.unit and m.start > counted.start for m in mentions[:i]):
+                adopt(bare, counted)
+                bare.change = g.number_of_cues[cue]
+                return
+        if cue in ("to", "into"):
+            cue_at = end_of_words(text, bare.start) - len(cue)
+            counted = reduced_phrase_ending_at(text, cue_at, g)
+            if counted is not None:
+                adopt(bare, counted)
+                bare.change = "after"
+                return
+        change = comparison_change(before, g)
+        if change is not None:
+            compared = compared_count(text, mentions[:i], bare.start, g)
+            if compared is not None:
+                adopt(bare, compared)
+                bare.change = change
+        return
+    if g.bare_change.match(text, bare.end) and BARE_CLAUSE_OPEN.search(text, max(0, bare.start - 12), bare.start):
+        compared = previous_count(text, mentions[:i], bare.start)
+        if compared is not None:
+            adopt(bare, compared)
+
+
+def end_of_words(text: str, pos: int) -> int:
+    """``pos`` moved back over the spaces before it."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def comparison_change(before: list[str], g: Grammar) -> str | None:
+    """The change named by a comparison cue in the last one to three words ("down from", "a reduction of")."""
+    for size in (3, 2):
+        if len(before) >= size:
+            change = g.comparison_cues.get(" ".join(before[-size:]))
+            if change:
+                return change
+    return None
+
+
+def compared_count(text: str, earlier: list[Mention], pos: int, g: Grammar) -> Mention | None:
+    """The count that a bare number at ``pos`` is compared with: the last number before it in its sentence,
+    or, when that one ends a breakdown ("65 units, including 61 communes and 4 wards"), the count broken
+    down. None when the last one counts no unit ("30 communes with 500,000 residents, up from 450,000") or
+    ends a list of counts ("14 ministries and three agencies, a reduction of five": the comparison is then
+    with their sum, which no single unit names)."""
+    numbers = [m for m in earlier if not CLAUSE_END.search(text, m.end, pos)]
+    if not numbers or numbers[-1].unit is None or ANY_DIGIT.search(text, numbers[-1].unit_end, pos):
+        return None
+    for later, sooner in itertools.pairwise(reversed(numbers)):
+        if sooner.unit is None:
+            return None
+        gap = text[sooner.unit_end : later.start]
+        if g.breakdown.search(gap):
+            return sooner
+        if not g.conjunction.fullmatch(gap):
+            return numbers[-1] if later is numbers[-1] else None
+    return numbers[-1] if len(numbers) == 1 else None
+
+
+def previous_count(text: str, earlier: list[Mention], pos: int) -> Mention | None:
+    """The last number before ``pos`` in its sentence, if it counts units."""
+    if not earlier or CLAUSE_END.search(text, earlier[-1].end, pos) or ANY_DIGIT.search(text, earlier[-1].end, pos):
+        return None
+    return earlier[-1] if earlier[-1].unit else None
 
 
 def bare_ends_clause(text: str, mention: Mention) -> bool:
@@ -386,17 +533,82 @@ def adopt(bare: Mention, counted: Mention) -> None:
     bare.unit, bare.kind = counted.unit, counted.kind
 
 
+def counted_before_range(text: str, first: int, g: Grammar) -> Mention | None:
+    """The units a bare range "from X to Y" (X at ``first``) counts: "the number of provinces from 63 to
+    34", "reduce its commune-level units from 547 to 166", "reducing their number from 21 to 15"."""
+    counted = last_number_of(text, first, g)
+    if counted is not None:
+        return counted
+    from_at = text.lower().rfind("from", max(0, first - RANGE_WORD_REACH), first)
+    if from_at < 0:
+        return None
+    if THEIR_NUMBER.search(text, max(0, from_at - 20), from_at):
+        return last_phrase_before(text, from_at, g)
+    return reduced_phrase_ending_at(text, from_at, g)
+
+
+def reduced_phrase_ending_at(text: str, pos: int, g: Grammar) -> Mention | None:
+    """The unit phrase right before ``pos`` when a reduction verb governs it ("cut its communes from",
+    "trims specialised agencies to"): a bare "Wards from 1 to 15" names wards, it does not count them."""
+    counted = phrase_ending_at(text, pos, g)
+    if counted is None or not g.reduction_verb_before.search(text, max(0, counted.end - 40), counted.end + 1):
+        return None
+    return counted
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts, looking back at most NUMBER_OF_REACH characters."""
+    start = max(0, pos - NUMBER_OF_REACH)
+    for end in CLAUSE_END.finditer(text, start, pos):
+        start = end.end()
+    return start
+
+
+def probe_unit(text: str, word_start: int, g: Grammar) -> Mention | None:
+    """The plural unit phrase starting at ``word_start``, if one does (a stand-in count of 2 asks read_unit
+    for the plural noun; the space before the word is its "number")."""
+    probe = Mention(word_start - 1, word_start - 1, 2)
+    read_unit(text, probe, g)
+    return probe if probe.unit else None
+
+
+def phrase_ending_at(text: str, pos: int, g: Grammar) -> Mention | None:
+    """The longest unit phrase ending just before ``pos`` (spaces between), within its clause."""
+    end = end_of_words(text, pos)
+    # Cheap refusal first: the word before ``pos`` must end a plural unit noun.
+    words = normalise(text[max(0, end - 30) : end]).rsplit(maxsplit=1)
+    if not words or words[-1] not in g.plural_last_words:
+        return None
+    for word in WORD_START.finditer(text, max(clause_start(text, end), end - PHRASE_REACH), end):
+        probe = probe_unit(text, word.start(), g)
+        if probe is not None and probe.unit_end == end:
+            return probe
+    return None
+
+
+def last_phrase_before(text: str, pos: int, g: Grammar) -> Mention | None:
+    """The unit phrase ending last before ``pos`` in its clause, as long as it can be."""
+    found: Mention | None = None
+    for word in WORD_START.finditer(text, clause_start(text, pos), pos):
+        probe = probe_unit(text, word.start(), g)
+        if probe is not None and probe.unit_end <= pos and (found is None or probe.unit_end > found.unit_end):
+            found = probe
+    return found
+
+
 def last_number_of(text: str, pos: int, g: Grammar) -> Mention | None:
-    """The units named by the closest "number of <units>" before ``pos`` in the same clause."""
+    """The units named by the closest "number of <units>" before ``pos`` in the same clause, unless a
+    "number of" something else comes between ("the number of communes fell, and the number of deputy
+    chairs was cut to two")."""
+    start = max(0, pos - NUMBER_OF_REACH)
     found = None
-    for match in g.number_of.finditer(text, max(0, pos - NUMBER_OF_REACH), pos):
+    for match in g.number_of.finditer(text, start, pos):
         found = match
     if found is None or CLAUSE_END.search(text, found.end(), pos):
         return None
-    # A stand-in count of 2 asks read_unit for the plural noun; the space before the unit is its "number".
-    probe = Mention(found.start("unit") - 1, found.start("unit") - 1, 2)
-    read_unit(text, probe, g)
-    return probe if probe.unit else None
+    if NUMBER_OF.search(text, found.end(), pos):
+        return None
+    return probe_unit(text, found.start("unit"), g)
 
 
 # --- locality -----------------------------------------------------------------------------------------

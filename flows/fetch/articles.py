@@ -19,19 +19,10 @@ from flows.fetch.http import Response
 from flows.fetch.sources import Source
 from flows.fetch.state import write_atomic
 from flows.ingest import META_SUFFIX, article_id_of
+from flows.language import not_english_reason
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 MIN_TEXT_CHARS = 200
-MIN_WORDS_FOR_LANGUAGE = 20
-# Share of words that must be common English function words for a text to count as English;
-# English news prose scores 0.3–0.45, Vietnamese or French well under 0.05.
-MIN_ENGLISH_RATIO = 0.15
-_ENGLISH = """a about after against all also an and are as at be been before between but by during for from had has
-have he her his i in into is it its more most new not of on or other our over said she should since so some than
-that the their them there these they this those to under was we were what when where which while who will with would
-year years"""
-ENGLISH_WORDS = frozenset(_ENGLISH.split())
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LANG_ATTR = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z-]+)", re.IGNORECASE)
 
 
@@ -51,13 +42,6 @@ def extractor_version() -> str:
     import trafilatura
 
     return f"trafilatura {trafilatura.__version__}"
-
-
-def english_ratio(text: str) -> tuple[float, int]:
-    words = [w.lower() for w in _WORD.findall(text)]
-    if not words:
-        return 0.0, 0
-    return sum(w in ENGLISH_WORDS for w in words) / len(words), len(words)
 
 
 def extract(response: Response, item: Item) -> Extracted:
@@ -80,11 +64,11 @@ def extract(response: Response, item: Item) -> Extracted:
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if len(text) < MIN_TEXT_CHARS:
         raise NotAnArticle(f"no article text found ({len(text)} characters)")
-    ratio, n_words = english_ratio(text)
-    if n_words >= MIN_WORDS_FOR_LANGUAGE and ratio < MIN_ENGLISH_RATIO:
+    reason = not_english_reason(text)
+    if reason:
         match = _LANG_ATTR.search(response.body[:4096])
         declared = f", page declares lang={match.group(1).decode()}" if match else ""
-        raise NotAnArticle(f"not English ({ratio:.0%} English function words{declared})")
+        raise NotAnArticle(reason + declared)
     title = (getattr(doc, "title", None) or "").strip() or item.title
     published, basis = _valid_date(getattr(doc, "date", None)), "page"
     if published is None:

@@ -54,6 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="output folder (default: output)")
     run.add_argument("--batch-size", type=int, default=500, help="articles per task (default: 500)")
     run.add_argument("--full", action="store_true", help="extract every article again, reusing nothing")
+    run.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        help="processes for reading and extraction (default 0: one per core for large inputs, else threads)",
+    )
     run.set_defaults(handler=cmd_run)
 
     query = sub.add_parser("query", help="run a SQL query over the output tables")
@@ -85,10 +91,14 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise CliError("--batch-size must be at least 1")
     if not args.input.exists():
         raise CliError(f"{args.input}: input folder does not exist")
-    from flows.flow import build_dataset
+    if args.workers < 0:
+        raise CliError("--workers must be 0 (automatic) or more")
+    from flows.flow import build_dataset_with_workers
 
     try:
-        report = build_dataset(args.input, args.output, batch_size=args.batch_size, progress=True, full=args.full)
+        report = build_dataset_with_workers(
+            args.input, args.output, workers=args.workers, batch_size=args.batch_size, progress=True, full=args.full
+        )
     except InputFolderError as exc:
         raise CliError(str(exc)) from None
     except OSError as exc:

@@ -12,6 +12,7 @@ from flows import settings
 settings.apply()
 
 import json  # noqa: E402
+import os  # noqa: E402
 import sys  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -32,6 +33,9 @@ from flows.vocab_loader import load_vocab  # noqa: E402
 
 T = TypeVar("T")
 BATCH_SIZE = 500
+# Below this many input files, worker processes cost more to start than they save (measured:
+# seeds 6 s with threads, 22 s with two processes; 10,000 articles 110 s with threads, 69 s with two).
+PROCESS_POOL_MIN_INPUTS = 2000
 # The order rows are written in, so that two runs over the same input give identical files.
 SORT_KEYS: dict[str, list[str]] = {
     "articles": ["article_id"],
@@ -182,3 +186,21 @@ def _progress(items: list[Any], enabled: bool, label: str) -> Any:
     from rich.progress import track
 
     return track(items, description=label, transient=True)
+
+
+def build_dataset_with_workers(input_dir: Path, output_dir: Path, workers: int = 0, **options: Any) -> BuildReport:
+    """Run ``build_dataset`` with reading and extraction in worker processes when that pays off.
+
+    Extraction is CPU-bound Python, so threads share one core; processes use them all, but each
+    costs seconds to start, which only a large input repays. ``workers`` 0 chooses: one process
+    per core from ``PROCESS_POOL_MIN_INPUTS`` input files up, threads below.
+    """
+    if workers == 0:
+        n_inputs = len(ingest.discover(Path(input_dir)))
+        workers = (os.cpu_count() or 1) if n_inputs >= PROCESS_POOL_MIN_INPUTS else 1
+    if workers <= 1:
+        return build_dataset(input_dir, output_dir, **options)
+    from prefect.task_runners import ProcessPoolTaskRunner
+
+    runner = ProcessPoolTaskRunner(max_workers=workers)
+    return build_dataset.with_options(task_runner=runner)(input_dir, output_dir, **options)  # type: ignore[arg-type]

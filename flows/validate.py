@@ -64,9 +64,12 @@ class Validator:
 
     def __init__(self, docs_dir: Path | None, expectations_dir: Path = EXPECTATIONS_DIR) -> None:
         os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-        logging.getLogger("great_expectations").setLevel(logging.WARNING)
         import great_expectations as gx
         from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        # After the import, which sets levels on GX's own loggers: their INFO lines are noise in a run.
+        for name in [n for n in logging.root.manager.loggerDict if n.startswith("great_expectations")]:
+            logging.getLogger(name).setLevel(logging.WARNING)
 
         self._gx = gx
         self._context = gx.get_context(mode="ephemeral")

@@ -118,3 +118,14 @@ def test_tables_command_documents_every_column(capsys: pytest.CaptureFixture[str
         assert f"## {schema.name}" in out
         for column in schema.columns:
             assert f"| `{column.name}` |" in out
+
+
+def test_worker_processes_give_the_same_files(seeds_build: Path, tmp_path: Path) -> None:
+    from conftest import SEEDS
+
+    from flows.flow import build_dataset_with_workers
+
+    report = build_dataset_with_workers(SEEDS, tmp_path, workers=2, batch_size=1)
+    assert report.valid and report.n_extracted == 2
+    for table in TABLES:
+        assert (tmp_path / f"{table}.parquet").read_bytes() == (seeds_build / f"{table}.parquet").read_bytes(), table

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import io
 import json
 import os
@@ -635,12 +634,7 @@ keywords:
 # ---------------------------------------------------------------- hashes, archive, index
 
 
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+sha256_file = store.sha256_of  # one hashing routine for builds and releases
 
 
 def release_files(folder: Path) -> list[str]:

@@ -11,7 +11,6 @@ from flows import settings
 
 settings.apply()
 
-import json  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
@@ -89,8 +88,6 @@ def validate_tables(
     validator = Validator(docs_dir)
     results = {table: validator.validate(table, frame, texts) for table, frame in frames.items()}
     validator.build_docs()
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    (docs_dir / "validation.json").write_text(json.dumps(validator.results, indent=2, default=str), encoding="utf-8")
     return results
 
 

@@ -142,15 +142,13 @@ def _decode(raw: bytes) -> str:
             text = raw.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise _BadInput(f"not valid UTF-16 despite its byte-order mark ({exc.reason})") from None
-        if not text.strip():
-            raise _BadInput("file holds only white space")
-        return text
-    if b"\x00" in raw[:8192]:
+    elif b"\x00" in raw[:8192]:
         raise _BadInput("binary file (contains NUL bytes), not a text article")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _BadInput(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})") from None
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise _BadInput(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})") from None
     if not text.strip():
         raise _BadInput("file holds only white space")
     return text

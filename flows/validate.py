@@ -124,6 +124,10 @@ class Validator:
         return outcome
 
     def build_docs(self) -> None:
-        """Render Data Docs for every suite and result so far (once per run: each build redraws the site)."""
+        """Render Data Docs and ``validation.json`` for every result so far (once per run: each build
+        redraws the whole site)."""
         if self._docs_dir is not None:
             self._context.build_data_docs()
+            self._docs_dir.mkdir(parents=True, exist_ok=True)
+            results = json.dumps(self.results, indent=2, default=str)
+            (self._docs_dir / "validation.json").write_text(results, encoding="utf-8")

@@ -223,26 +223,16 @@ def find_date_mentions(text: str, vocab: Vocab) -> list[DateMention]:
                     joiner=g["a_j"].strip().lower(),
                 )
             )
-        elif g["b_m"]:
+        elif p := ("b" if g["b_m"] else "c" if g["c_m"] else ""):
+            # Two spellings of a day range within one month ("June 20 to 26", "20-26 June"), same groups.
             out.append(
                 mention(
                     form="day_range",
-                    year=_int(g["b_y"]),
-                    month=month(g["b_m"]),
-                    day=_int(g["b_d1"]),
-                    day2=_int(g["b_d2"]),
-                    joiner=g["b_j"].strip().lower(),
-                )
-            )
-        elif g["c_m"]:
-            out.append(
-                mention(
-                    form="day_range",
-                    year=_int(g["c_y"]),
-                    month=month(g["c_m"]),
-                    day=_int(g["c_d1"]),
-                    day2=_int(g["c_d2"]),
-                    joiner=g["c_j"].strip().lower(),
+                    year=_int(g[f"{p}_y"]),
+                    month=month(g[f"{p}_m"]),
+                    day=_int(g[f"{p}_d1"]),
+                    day2=_int(g[f"{p}_d2"]),
+                    joiner=g[f"{p}_j"].strip().lower(),
                 )
             )
         elif g["e_m1"]:

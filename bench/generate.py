@@ -315,7 +315,10 @@ def deadline_slot(doc: Doc, kind: str) -> str:
             if start <= doc.published:
                 start = date(YEAR, min(doc.published.month + 1, 12), 2)
         end = start + timedelta(days=rng.randint(3, 7))
-        written = f"{month(start.month)} {start.day} to {end.day}, {start.year}"
+        # A period that crosses into the next month names both months ("April 24 to May 1"), as a journalist
+        # writes it; "April 24 to 1" is no date.
+        until = f"{end.day}" if end.month == start.month else f"{month(end.month)} {end.day}"
+        written = f"{month(start.month)} {start.day} to {until}, {start.year}"
         add_deadline(doc, f"{start.isoformat()}/{end.isoformat()}", "trial run", written)
         return written
     if kind == "DL_TERM":

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from flows.errors import EXIT_FAILED, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, CliError
+from flows.remote import output_location
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_SKIPPED", "EXIT_USAGE", "CliError", "main"]
 
@@ -51,8 +52,23 @@ def _parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="extract, validate and write the tables from a folder of articles")
     run.add_argument("--input", type=Path, default=DEFAULT_INPUT, help="folder of articles (default: seeds)")
-    run.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="output folder (default: output)")
-    run.add_argument("--batch-size", type=int, default=500, help="articles per task (default: 500)")
+    run.add_argument(
+        "--output",
+        type=output_location,
+        default=DEFAULT_OUTPUT,
+        help="output folder, or an fsspec URL such as s3://bucket/prefix (default: output)",
+    )
+    run.add_argument(
+        "--work-dir",
+        type=Path,
+        help="with a URL --output: local folder the build is made in (default: ~/.cache/vngov/<hash of the URL>)",
+    )
+    run.add_argument(
+        "--batch-size",
+        type=int,
+        default=None,
+        help="articles per task (default: 500; with --dask-address, chosen from the cluster's size)",
+    )
     run.add_argument("--full", action="store_true", help="extract every article again, reusing nothing")
     run.add_argument(
         "--workers",
@@ -60,11 +76,19 @@ def _parser() -> argparse.ArgumentParser:
         default=0,
         help="processes for reading and extraction (default 0: one per core for large inputs, else threads)",
     )
+    run.add_argument(
+        "--dask-address",
+        metavar="tcp://HOST:PORT",
+        help="run extraction on this existing Dask cluster; its workers must see --input and --output "
+        "at the same paths (a shared filesystem)",
+    )
     run.set_defaults(handler=cmd_run)
 
     query = sub.add_parser("query", help="run a SQL query over the output tables")
     query.add_argument("sql", help='e.g. "SELECT name, title FROM officials"')
-    query.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="output folder (default: output)")
+    query.add_argument(
+        "--output", type=output_location, default=DEFAULT_OUTPUT, help="output folder or URL (default: output)"
+    )
     query.add_argument("--format", choices=("table", "csv", "json"), default="table")
     query.set_defaults(handler=cmd_query)
 
@@ -87,27 +111,71 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows.ingest import InputFolderError
 
     console = Console(stderr=False)
-    if args.batch_size < 1:
+    if args.batch_size is not None and args.batch_size < 1:
         raise CliError("--batch-size must be at least 1")
     if not args.input.exists():
         raise CliError(f"{args.input}: input folder does not exist")
     if args.workers < 0:
         raise CliError("--workers must be 0 (automatic) or more")
+    remote_url = _use_work_dir(args)  # a URL --output: build in a local work folder, publish it after
     from flows.flow import build_dataset_with_workers
+    from flows.runners import DaskClusterError
 
     try:
         report = build_dataset_with_workers(
-            args.input, args.output, workers=args.workers, batch_size=args.batch_size, progress=True, full=args.full
+            args.input,
+            args.output,
+            workers=args.workers,
+            dask_address=args.dask_address,
+            batch_size=args.batch_size,
+            progress=True,
+            full=args.full,
         )
-    except InputFolderError as exc:
+    except (InputFolderError, DaskClusterError) as exc:
         raise CliError(str(exc)) from None
     except OSError as exc:
         raise CliError(f"{exc.filename or args.output}: {exc.strerror or exc}") from None
     _print_summary(console, report)
+    if remote_url:
+        _publish(console, args.output, remote_url)
     if not report.valid:
         return EXIT_FAILED
     skipped = [e for e in report.ingest_errors if not e.problem.startswith("same text as")]
     return EXIT_SKIPPED if skipped else EXIT_OK
+
+
+def _use_work_dir(args: argparse.Namespace) -> str | None:
+    """With a URL ``--output``, check it is writable (before a long build) and point ``args.output``
+    at the local work folder; returns the URL, or None for a local output folder."""
+    from flows import remote
+
+    work_dir = getattr(args, "work_dir", None)
+    if not isinstance(args.output, str):
+        if work_dir is not None:
+            raise CliError("--work-dir is only used when --output is a URL")
+        return None
+    url = args.output
+    remote.check_writable(url)
+    args.output = work_dir or remote.default_work_dir(url)
+    return url
+
+
+def _publish(console: Any, work_dir: Path, url: str) -> None:
+    from flows import remote
+
+    done = remote.publish(work_dir, url)
+    if done.build_id is None:
+        console.print(f"nothing published to {url}: {work_dir} has no complete build")
+    elif done.unchanged:
+        console.print(f"{url} already has build {done.build_id}")
+    else:
+        console.print(
+            f"Published build {done.build_id} to {url}: {len(done.uploaded)} files uploaded, "
+            f"{len(done.copied)} copied from the previous build, {len(done.pruned)} old builds removed"
+        )
+        console.print(f'Query: vngov query "SELECT name, title FROM officials" --output {url}')
+    for warning in done.warnings:
+        print(f"vngov: warning: {warning}", file=sys.stderr)
 
 
 def _print_summary(console: Any, report: Any) -> None:
@@ -120,7 +188,7 @@ def _print_summary(console: Any, report: Any) -> None:
         result = report.validations[table]
         status = "[green]passed[/]" if result.success else "[red]FAILED[/]"
         if table in report.published:
-            where = str(report.output_dir / f"{table}.parquet")
+            where = str(report.output_dir / table)
         elif table in report.quarantined:
             where = f"not published; rows in {report.quarantined[table]}"
         else:
@@ -145,13 +213,18 @@ def cmd_query(args: argparse.Namespace) -> int:
 
     from flows.store import DATABASE
 
-    db = args.output / DATABASE
-    if not db.exists():
-        raise CliError(f"{db}: no dataset database here; run `vngov run --output {args.output}` first")
-    try:
-        con = duckdb.connect(str(db), read_only=True)
-    except duckdb.Error as exc:
-        raise CliError(f"{db}: cannot open: {exc}") from None
+    if isinstance(args.output, str):  # a URL: views over its current build, read through fsspec
+        from flows.remote import connect
+
+        con = connect(args.output)
+    else:
+        db = args.output / DATABASE
+        if not db.exists():
+            raise CliError(f"{db}: no dataset database here; run `vngov run --output {args.output}` first")
+        try:
+            con = duckdb.connect(str(db), read_only=True)
+        except duckdb.Error as exc:
+            raise CliError(f"{db}: cannot open: {exc}") from None
     try:
         _check_read_only(con, args.sql)
         relation = con.sql(args.sql)
@@ -203,7 +276,7 @@ def cmd_tables(args: argparse.Namespace) -> int:
 
 def render_tables_doc(tables: list[str]) -> str:
     """The tables and their columns as Markdown (also what docs/tables.md holds)."""
-    from flows.schemas import load_schemas
+    from flows.schemas import PARTITIONED_TABLES, load_schemas, partition_column
 
     schemas = load_schemas()
     out = []
@@ -211,7 +284,8 @@ def render_tables_doc(tables: list[str]) -> str:
         schema = schemas[name]
         out.append(f"## {name}\n\n{schema.description}\n")
         out.append("| column | type | null | description |\n| --- | --- | --- | --- |")
-        for col in schema.columns:
+        extra = [partition_column()] if name in PARTITIONED_TABLES else []
+        for col in [*schema.columns, *extra]:
             values = f" One of: {', '.join(col.values)}." if col.values else ""
             out.append(f"| `{col.name}` | {col.type} | {'yes' if col.nullable else 'no'} | {col.description}{values} |")
         out.append("")

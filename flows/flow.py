@@ -1,8 +1,9 @@
-"""The ``build_dataset`` Prefect flow: discover → read → extract → validate → write.
+"""The ``build_dataset`` Prefect flow: discover → stage batches → assemble months → validate → publish.
 
-Tasks are thin wrappers around the plain functions in ``ingest``, ``extract``, ``validate`` and
-``store``; the flow only sequences them. Work is handed to tasks in batches of articles because
-each task run costs milliseconds of orchestration.
+Tasks are thin wrappers around plain functions in ``ingest``, ``stage``, ``validate`` and
+``publish``; the flow only sequences them. Work is handed to tasks in batches of articles because
+each task run costs milliseconds of orchestration, and the batches write their rows to scratch
+files rather than returning them, so the flow never holds the corpus or its rows in memory.
 """
 
 from __future__ import annotations
@@ -13,34 +14,28 @@ settings.apply()
 
 import os  # noqa: E402
 import sys  # noqa: E402
+import time  # noqa: E402
+from collections import defaultdict  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any, TypeVar  # noqa: E402
 
-import pandas as pd  # noqa: E402
+import pyarrow as pa  # noqa: E402
 from prefect import flow, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 
-from flows import incremental, ingest, publish  # noqa: E402
-from flows.extract import registry  # noqa: E402
-from flows.extract.base import Article, Row  # noqa: E402
+from flows import incremental, ingest, publish, stage, store  # noqa: E402
 from flows.ingest import IngestError  # noqa: E402
-from flows.schemas import EXTRACTED_TABLES, load_schemas  # noqa: E402
-from flows.store import crash_point  # noqa: E402
+from flows.schemas import PARTITIONED_TABLES, TABLES, UNKNOWN_PARTITION, load_schemas, to_arrow  # noqa: E402
 from flows.validate import TableValidation, Validator  # noqa: E402
-from flows.vocab_loader import load_vocab  # noqa: E402
 
 T = TypeVar("T")
 BATCH_SIZE = 500
 # Below this many input files, worker processes cost more to start than they save (measured:
 # seeds 6 s with threads, 22 s with two processes; 10,000 articles 110 s with threads, 69 s with two).
 PROCESS_POOL_MIN_INPUTS = 2000
-# The order rows are written in, so that two runs over the same input give identical files.
-SORT_KEYS: dict[str, list[str]] = {
-    "articles": ["article_id"],
-    "ingest_errors": ["source", "problem"],
-    **{t: ["article_id", "char_start", "char_end", "row_id"] for t in EXTRACTED_TABLES},
-}
+# Months are assembled in groups of about this many articles per task.
+ASSEMBLE_GROUP_ARTICLES = 5000
 
 
 @dataclass
@@ -54,6 +49,14 @@ class BuildReport:
     n_inputs: int = 0
     n_extracted: int = 0
     n_reused: int = 0
+    n_partitions_rewritten: int = 0
+    n_partitions_linked: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage
+
+    def timed(self, stage: str, started: float) -> float:
+        now = time.perf_counter()
+        self.seconds[stage] = round(now - started, 3)
+        return now
 
     @property
     def valid(self) -> bool:
@@ -66,48 +69,40 @@ def discover_inputs(input_dir: Path) -> list[Path]:
 
 
 @task(cache_policy=NO_CACHE)
-def read_batch(paths: list[Path], input_dir: Path) -> ingest.ReadResult:
-    return ingest.read_files(paths, input_dir)
+def plan_build(output_dir: Path, full: bool) -> incremental.Plan:
+    return incremental.plan(output_dir, full)
 
 
 @task(cache_policy=NO_CACHE)
-def extract_batch(articles: list[Article]) -> dict[str, list[Row]]:
-    crash_point("extract")
-    vocab = load_vocab()
-    tables: dict[str, list[Row]] = {t: [] for t in EXTRACTED_TABLES}
-    for article in articles:
-        for table, rows in registry.extract_article(article, vocab).items():
-            tables[table].extend(rows)
-    return tables
+def stage_batch(
+    paths: list[Path], input_dir: Path, batch: int, parts_dir: Path, extracted_index: Path | None
+) -> stage.BatchSummary:
+    return stage.stage_batch(paths, input_dir, batch, parts_dir, extracted_index)
 
 
 @task(cache_policy=NO_CACHE)
-def validate_tables(
-    frames: dict[str, pd.DataFrame], texts: dict[str, str], docs_dir: Path
-) -> dict[str, TableValidation]:
+def assemble_partitions(
+    works: list[stage.PartitionWork], parts_dir: Path, build_dir: Path, previous: Path | None
+) -> dict[str, dict[str, Any]]:
+    written: dict[str, dict[str, Any]] = {}
+    for work in works:
+        written.update(stage.assemble_partition(work, parts_dir, build_dir, previous))
+    return written
+
+
+@task(cache_policy=NO_CACHE)
+def validate_build(build_dir: Path, docs_dir: Path) -> dict[str, TableValidation]:
     validator = Validator(docs_dir)
-    results = {table: validator.validate(table, frame, texts) for table, frame in frames.items()}
+    results = {table: validator.validate_build(build_dir, table) for table in TABLES}
     validator.build_docs()
     return results
 
 
 @task(cache_policy=NO_CACHE)
-def plan_extraction(
-    output_dir: Path, articles: list[Article], full: bool
-) -> tuple[list[Article], dict[str, list[Row]], str]:
-    """(articles to extract, rows reused from the current build, extractor version)."""
-    version = incremental.extractor_version()
-    if full:
-        return articles, {}, version
-    reused_ids, reused_rows = incremental.reusable_rows(output_dir, {a.article_id for a in articles}, version)
-    return [a for a in articles if a.article_id not in reused_ids], reused_rows, version
-
-
-@task(cache_policy=NO_CACHE)
-def publish_tables(
-    output_dir: Path, frames: dict[str, pd.DataFrame], validations: dict[str, TableValidation], info: dict[str, Any]
+def publish_build(
+    writer: store.BuildWriter, validations: dict[str, TableValidation], info: dict[str, Any]
 ) -> tuple[list[str], dict[str, Path]]:
-    return publish.publish(output_dir, frames, validations, info)
+    return publish.publish(writer, validations, info)
 
 
 @flow(name="build_dataset", log_prints=False)
@@ -115,48 +110,113 @@ def build_dataset(
     input_dir: Path, output_dir: Path, batch_size: int = BATCH_SIZE, progress: bool = False, full: bool = False
 ) -> BuildReport:
     """Build the dataset from a folder of articles into ``output_dir``; with ``full``, extract every
-    article again instead of reusing the rows the current build already has for it."""
+    article again instead of reusing what the current build already has."""
     input_dir, output_dir = Path(input_dir), Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
     report = BuildReport(output_dir=output_dir)
+    clock = time.perf_counter()
 
     paths = discover_inputs(input_dir)
     report.n_inputs = len(paths)
-    read_futures = [read_batch.submit(batch, input_dir) for batch in _batches(paths, batch_size)]
+    plan = plan_build(output_dir, full)
+    clock = report.timed("discover", clock)
+    writer = store.BuildWriter(output_dir)
+    try:
+        index = stage.write_extracted_index(writer.parts_dir, plan.extracted)
+        futures = [
+            stage_batch.submit(batch, input_dir, number, writer.parts_dir, index)
+            for number, batch in enumerate(_batches(paths, batch_size))
+        ]
+        summaries = [future.result() for future in _progress(futures, progress, "extracting")]
+        clock = report.timed("read_extract", clock)
+        selection = select_articles(summaries, plan)
+        report.ingest_errors = selection.errors
+        report.n_extracted = sum(s.n_extracted for s in summaries)
+        report.n_reused = selection.n_articles - report.n_extracted
+        report.n_partitions_linked = sum(1 for w in selection.works if w.unchanged)
+        report.n_partitions_rewritten = len(selection.works) - report.n_partitions_linked
 
-    articles: list[Article] = []
-    article_rows: list[dict[str, Any]] = []
-    first_source: dict[str, str] = {}
-    for read in read_futures:
-        result = read.result()
-        report.ingest_errors.extend(result.errors)
-        for article, row in result.articles:
-            if article.article_id in first_source:
-                problem = f"same text as {first_source[article.article_id]}"
-                report.ingest_errors.append(IngestError(row["source"], problem))
-                continue
-            first_source[article.article_id] = row["source"]
-            articles.append(article)
-            article_rows.append(row)
+        groups = _groups(selection.works, selection.sizes)
+        assembled = [assemble_partitions.submit(g, writer.parts_dir, writer.path, plan.previous) for g in groups]
+        for future in assembled:
+            for rel, entry in future.result().items():
+                writer.record(rel, entry)
+        errors = [_error_row(e) for e in report.ingest_errors]
+        writer.write(store.file_of("ingest_errors", None), _sorted_table("ingest_errors", errors))
+        clock = report.timed("assemble", clock)
 
-    to_extract, rows, version = plan_extraction(output_dir, articles, full)
-    report.n_extracted, report.n_reused = len(to_extract), len(articles) - len(to_extract)
-    extract_futures = [extract_batch.submit(batch) for batch in _batches(to_extract, batch_size)]
-    for future in _progress(extract_futures, progress, "extracting"):
-        for table, table_rows in future.result().items():
-            rows.setdefault(table, []).extend(table_rows)
-
-    frames = {
-        "articles": _frame("articles", article_rows),
-        **{t: _frame(t, rows.get(t, [])) for t in EXTRACTED_TABLES},
-        "ingest_errors": _frame("ingest_errors", [_error_row(e) for e in report.ingest_errors]),
-    }
-    report.rows = {t: len(f) for t, f in frames.items()}
-    texts = {row["article_id"]: row["text"] for row in article_rows}
-    report.validations = validate_tables(frames, texts, output_dir / "docs")
-    info = {"extractor_version": version, "input": str(input_dir), "n_inputs": len(paths)}
-    report.published, report.quarantined = publish_tables(output_dir, frames, report.validations, info)
+        report.validations = validate_build(writer.path, output_dir / "docs")
+        report.rows = {t: v.n_rows for t, v in report.validations.items()}
+        clock = report.timed("validate", clock)
+        info = {
+            "extractor_version": plan.version,
+            "input": str(input_dir),
+            "n_inputs": len(paths),
+            "partition_digests": selection.digests,
+            "stage_seconds": report.seconds,
+        }
+        report.published, report.quarantined = publish_build(writer, report.validations, info)
+        report.timed("publish", clock)
+    except BaseException:
+        writer.abandon()
+        raise
     return report
+
+
+@dataclass
+class Selection:
+    """Which copy of each article the build keeps, and what to write per month."""
+
+    works: list[stage.PartitionWork]
+    sizes: dict[str, int]  # articles per month
+    digests: dict[str, str]  # per month, for the next incremental run
+    errors: list[IngestError]
+    n_articles: int
+
+
+def select_articles(summaries: list[stage.BatchSummary], plan: incremental.Plan) -> Selection:
+    """The first file (in input order) with a given text is the article; later copies are noted as
+    merged. Months unchanged since the previous build are linked rather than rewritten."""
+    errors: list[IngestError] = []
+    first_source: dict[str, str] = {}
+    winners: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    digests: dict[str, list[str]] = defaultdict(list)
+    reused: dict[str, list[str]] = defaultdict(list)
+    for summary in sorted(summaries, key=lambda s: s.batch):
+        errors.extend(summary.errors)
+        for staged in summary.articles:
+            if staged.article_id in first_source:
+                errors.append(IngestError(staged.source, f"same text as {first_source[staged.article_id]}"))
+                continue
+            first_source[staged.article_id] = staged.source
+            winners[staged.partition][summary.batch].append(staged.article_id)
+            digests[staged.partition].append(staged.digest)
+            if plan.extracted.get(staged.article_id) == staged.partition:
+                reused[staged.partition].append(staged.article_id)
+    partitions = sorted(winners) or [UNKNOWN_PARTITION]
+    month_digests = {p: incremental.partition_digest(digests[p]) for p in partitions}
+    works = []
+    for partition in partitions:
+        unchanged: dict[str, dict[str, Any]] = {}
+        if plan.previous is not None and plan.reusable_partition(partition, month_digests[partition]):
+            unchanged = {
+                store.file_of(t, partition): plan.file_entry(store.file_of(t, partition)) for t in PARTITIONED_TABLES
+            }
+        works.append(stage.PartitionWork(partition, dict(winners[partition]), reused[partition], unchanged))
+    sizes = {p: len(digests[p]) for p in partitions}
+    return Selection(works, sizes, month_digests, errors, len(first_source))
+
+
+def _groups(works: list[stage.PartitionWork], sizes: dict[str, int]) -> list[list[stage.PartitionWork]]:
+    groups: list[list[stage.PartitionWork]] = [[]]
+    size = 0
+    for work in works:
+        if groups[-1] and size + sizes[work.partition] > ASSEMBLE_GROUP_ARTICLES:
+            groups.append([])
+            size = 0
+        groups[-1].append(work)
+        size += sizes[work.partition]
+    return groups
 
 
 def _batches(items: list[T], size: int) -> list[list[T]]:
@@ -168,13 +228,9 @@ def _error_row(error: IngestError) -> dict[str, str]:
     return {"source": error.file, "problem": error.problem, "action": action}
 
 
-def _frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
-    columns = load_schemas()[table].column_names
-    # object dtype keeps None as None and ints as ints, as the rows were built.
-    frame = pd.DataFrame(rows, columns=columns, dtype=object)
-    if len(frame):
-        frame = frame.sort_values(SORT_KEYS[table], kind="stable")
-    return frame.reset_index(drop=True)
+def _sorted_table(table: str, rows: list[dict[str, Any]]) -> pa.Table:
+    data = to_arrow(rows, load_schemas()[table])
+    return data.sort_by([(key, "ascending") for key in stage.SORT_KEYS[table]])
 
 
 def _progress(items: list[Any], enabled: bool, label: str) -> Any:
@@ -185,19 +241,51 @@ def _progress(items: list[Any], enabled: bool, label: str) -> Any:
     return track(items, description=label, transient=True)
 
 
-def build_dataset_with_workers(input_dir: Path, output_dir: Path, workers: int = 0, **options: Any) -> BuildReport:
+def build_dataset_with_workers(
+    input_dir: Path,
+    output_dir: Path,
+    workers: int = 0,
+    dask_address: str | None = None,
+    batch_size: int | None = None,
+    **options: Any,
+) -> BuildReport:
     """Run ``build_dataset`` with reading and extraction in worker processes when that pays off.
 
     Extraction is CPU-bound Python, so threads share one core; processes use them all, but each
     costs seconds to start, which only a large input repays. ``workers`` 0 chooses: one process
     per core from ``PROCESS_POOL_MIN_INPUTS`` input files up, threads below.
+
+    With ``dask_address`` the submitted tasks run on the existing Dask cluster there instead (see
+    ``flows.runners``: the input and output folders must be at the same paths on its workers), and
+    ``batch_size`` None is chosen from the cluster's size. Raises ``runners.DaskClusterError`` for a
+    malformed address or a cluster that cannot be reached.
     """
+    if dask_address is not None:
+        from flows import runners
+
+        if workers:
+            raise runners.DaskClusterError("--workers and --dask-address cannot be combined")
+        address = runners.check_dask_address(dask_address)
+        # The workers' working folder is not ours: hand them absolute paths.
+        input_dir, output_dir = Path(input_dir).absolute(), Path(output_dir).absolute()
+        cluster = runners.probe_dask_cluster(address, shared=[input_dir, output_dir])
+        if batch_size is None:
+            batch_size = runners.pooled_batch_size(len(ingest.discover(Path(input_dir))), cluster.threads)
+        with runners.prefect_api_for(cluster):
+            on_cluster = build_dataset.with_options(task_runner=runners.dask_runner(cluster.address))
+            return on_cluster(input_dir, output_dir, batch_size=batch_size, **options)
+    n_inputs = len(ingest.discover(Path(input_dir)))
     if workers == 0:
-        n_inputs = len(ingest.discover(Path(input_dir)))
         workers = (os.cpu_count() or 1) if n_inputs >= PROCESS_POOL_MIN_INPUTS else 1
     if workers <= 1:
-        return build_dataset(input_dir, output_dir, **options)
+        return build_dataset(input_dir, output_dir, batch_size=batch_size or BATCH_SIZE, **options)
     from prefect.task_runners import ProcessPoolTaskRunner
 
+    from flows import runners
+
+    # A task in a worker process costs ~0.2 s of Prefect's own work: few, large batches.
+    options["batch_size"] = batch_size or runners.pooled_batch_size(n_inputs, workers)
+
     runner = ProcessPoolTaskRunner(max_workers=workers)
-    return build_dataset.with_options(task_runner=runner)(input_dir, output_dir, **options)  # type: ignore[arg-type]
+    with runners.shared_prefect_api():
+        return build_dataset.with_options(task_runner=runner)(input_dir, output_dir, **options)  # type: ignore[arg-type]

@@ -1,23 +1,29 @@
-"""Incremental builds: reuse the rows of articles the current build already extracted with the
-same extractor version, and extract only the rest.
+"""Incremental builds: reuse what the current build already has, extract and rewrite only the rest.
+
+Two levels of reuse, both only when the current build was made with the same extractor version
+(a hash of the extractor code and its vocabulary) and every table in it passed validation:
+
+- an article already extracted, and still in the same month, is not extracted again: its rows are
+  read back from the current build;
+- a month whose articles are exactly those of the current build (same ids, same metadata) is not
+  rewritten at all: its files are hard-linked into the new build.
 
 The output of an incremental run equals a full rebuild: rows are keyed and ordered by content,
-never by when they were extracted, and any change to the extractors or their vocabulary (the
-extractor version) makes the next run extract everything again.
+never by when they were extracted.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from flows import store
-from flows.schemas import EXTRACTED_TABLES
+from flows.schemas import PARTITIONED_TABLES, UNKNOWN_PARTITION
 
 FLOWS_DIR = Path(__file__).resolve().parent
 # What the extracted rows depend on: the extractor code and its vocabulary.
@@ -33,26 +39,53 @@ def extractor_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def reusable_rows(
-    output_dir: Path, article_ids: set[str], version: str
-) -> tuple[set[str], dict[str, list[dict[str, Any]]]]:
-    """(ids of the articles whose rows can be reused, those rows per table) from the current build."""
+@dataclass
+class Plan:
+    """What the current build offers to the next one."""
+
+    version: str
+    previous: Path | None = None  # the current build's folder, when it can be reused
+    extracted: dict[str, str] = field(default_factory=dict)  # article_id → its partition there
+    partition_digests: dict[str, str] = field(default_factory=dict)
+    files: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # its manifest's files
+
+    def reusable_partition(self, partition: str, digest: str) -> bool:
+        if self.partition_digests.get(partition) != digest:
+            return False
+        rels = [store.file_of(t, partition) for t in PARTITIONED_TABLES]
+        return all(rel in self.files.get(rel.split("/", 1)[0], {}) for rel in rels)
+
+    def file_entry(self, rel: str) -> dict[str, Any]:
+        return self.files[rel.split("/", 1)[0]][rel]
+
+
+def plan(output_dir: Path, full: bool) -> Plan:
+    version = extractor_version()
     manifest = store.read_manifest(output_dir)
     tables = manifest.get("tables", {})
     if (
-        manifest.get("extractor_version") != version
+        full
+        or manifest.get("extractor_version") != version
         or manifest.get("failed_tables")
-        or not all(t in tables for t in ("articles", *EXTRACTED_TABLES))
+        or not all(t in tables for t in PARTITIONED_TABLES)
+        or any("files" not in entry for entry in tables.values())  # a build from before partitioning
     ):
-        return set(), {}
-    current = store.current_dir(output_dir)
-    done = set(pq.read_table(current / "articles.parquet", columns=["article_id"]).column(0).to_pylist())
-    reused = done & article_ids
-    if not reused:
-        return set(), {}
-    wanted = list(reused)
-    rows = {}
-    for table in EXTRACTED_TABLES:
-        data = pq.read_table(current / f"{table}.parquet")
-        rows[table] = data.filter(pc.is_in(data["article_id"], value_set=pa.array(wanted, pa.string()))).to_pylist()
-    return reused, rows
+        return Plan(version)
+    previous = store.current_dir(output_dir).resolve()
+    extracted: dict[str, str] = {}
+    for path in store.table_files(previous, "articles"):
+        partition = store.partition_from_file(path.relative_to(previous).as_posix()) or UNKNOWN_PARTITION
+        for article_id in pq.read_table(path, columns=["article_id"]).column(0).to_pylist():
+            extracted[article_id] = partition
+    files = {t: entry["files"] for t, entry in tables.items()}
+    return Plan(version, previous, extracted, manifest.get("partition_digests", {}), files)
+
+
+def article_digest(row: dict[str, Any]) -> str:
+    """What an article contributes to its partition, text (through its hash) and metadata."""
+    fields = {k: v for k, v in row.items() if k != "text"}
+    return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def partition_digest(article_digests: list[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(article_digests)).encode()).hexdigest()[:16]

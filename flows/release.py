@@ -1,10 +1,11 @@
 """Dataset releases: an immutable, self-describing copy of the validated output.
 
-``vngov release`` copies the published tables of an output folder into ``<releases>/<version>/``
-with a single-file DuckDB database, a Frictionless ``datapackage.json``, a dataset card, the
-validation results, ``CHANGES.md``/``changes.parquet`` against the previous release and
-``SHA256SUMS``; packs the folder into ``<releases>/vngov-<version>.tar.gz``; and rewrites
-``<releases>/releases.json``, the index that ``vngov download`` and DuckDB users read.
+``vngov release`` writes the published tables of an output folder into ``<releases>/<version>/``,
+one Parquet file per table (the build's monthly partitions joined into one), with a single-file
+DuckDB database, a Frictionless ``datapackage.json``, a dataset card, the validation results,
+``CHANGES.md``/``changes.parquet`` against the previous release and ``SHA256SUMS``; packs the
+folder into ``<releases>/vngov-<version>.tar.gz``; and rewrites ``<releases>/releases.json``, the
+index that ``vngov download`` and DuckDB users read.
 
 A release is built in a hidden staging folder and renamed into place only when complete, and an
 existing version is never replaced, so a reader sees a whole release or none.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import io
 import json
 import os
@@ -24,7 +26,7 @@ import tempfile
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import duckdb
@@ -70,6 +72,9 @@ CHANGES_SCHEMA = pa.schema(
         pa.field("changed_columns", pa.list_(pa.string()), nullable=True),
     ]
 )
+# A release file's row groups: months are merged up to this size (or store.ROW_GROUP_ROWS rows), so
+# many small months do not make many tiny row groups, while memory stays bounded for wide tables.
+ROW_GROUP_BYTES = 64 * 1024**2
 # Fixed archive metadata so that packing the same folder twice gives the same bytes.
 ARCHIVE_MTIME = 0
 
@@ -118,13 +123,39 @@ def next_version(root: Path, today: date) -> str:
 # ---------------------------------------------------------------- the output to release
 
 
-def check_output(output_dir: Path) -> dict[str, Any]:
-    """Refuse an output folder that is not a complete, validated build; returns its manifest.
+@dataclass
+class ValidatedBuild:
+    """The build a release is made from: its folder (``output/builds/<id>``, not ``output/current``)
+    and its manifest."""
+
+    folder: Path
+    manifest: dict[str, Any]
+
+    def files(self, table: str) -> dict[str, dict[str, Any]]:
+        """The table's files as the manifest lists them: relative path → ``{rows, sha256}``."""
+        return dict(self.manifest["tables"][table].get("files") or {})
+
+
+def current_build(output_dir: Path) -> ValidatedBuild:
+    """The current build, resolved once: a build finished while we release switches ``current``
+    but cannot mix its files into ours, since everything is read from the folder resolved here."""
+    folder = store.current_dir(output_dir).resolve()
+    try:
+        manifest = json.loads((folder / store.MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        manifest = {}
+    return ValidatedBuild(folder, manifest if isinstance(manifest, dict) else {})
+
+
+def check_output(output_dir: Path) -> ValidatedBuild:
+    """Refuse an output folder that is not a complete, validated build; returns that build.
 
     Three records must agree: the manifest (written when tables are published), ``validation.json``
     (rewritten by every run, so it also catches a later run that failed before publishing anything)
-    and ``quarantine/`` (holds the rows of any table whose latest validation failed)."""
-    manifest = store.read_manifest(output_dir)
+    and ``quarantine/`` (holds the rows of any table whose latest validation failed). Then every file
+    of every table must be one the manifest lists, with the hash it had when it was validated."""
+    build = current_build(output_dir)
+    manifest = build.manifest
     if not manifest.get("tables"):
         raise ReleaseError(f"{output_dir}: no validated build here (no {store.MANIFEST}); run `vngov run` first")
     if manifest.get("failed_tables"):
@@ -143,12 +174,30 @@ def check_output(output_dir: Path) -> dict[str, Any]:
             raise ReleaseError(f"{output_dir}: table {table} was never published; rebuild first")
         if not validation.get(table, {}).get("success"):
             raise ReleaseError(f"{output_dir}: {table} did not pass validation in the last run; fix it and rebuild")
-        path = store.table_path(output_dir, table)
+        if "files" not in manifest["tables"][table]:
+            raise ReleaseError(f"{output_dir}: built before tables were partitioned by month; rebuild first")
+        check_table_files(build, table)
+    return build
+
+
+def check_table_files(build: ValidatedBuild, table: str) -> None:
+    """Every file in the table's folder is listed in the manifest with its hash, and vice versa:
+    a file added after validation would otherwise show up in ``output/vngov.duckdb`` but not in the
+    release, or the other way round."""
+    listed = build.files(table)
+    for rel in listed:
+        if PurePosixPath(rel).parts[:1] != (table,) or ".." in PurePosixPath(rel).parts:
+            raise ReleaseError(f"{build.folder / store.MANIFEST}: {rel!r} is not a file of {table}; rebuild")
+    on_disk = {p.relative_to(build.folder).as_posix() for p in (build.folder / table).rglob("*") if not p.is_dir()}
+    unlisted = sorted(on_disk - set(listed))
+    if unlisted:
+        raise ReleaseError(f"{build.folder / unlisted[0]}: not in {store.MANIFEST} (added after validation); rebuild")
+    for rel, entry in listed.items():
+        path = build.folder / rel
         if not path.is_file():
             raise ReleaseError(f"{path}: missing; rebuild first")
-        if sha256_file(path) != manifest["tables"][table]["sha256"]:
+        if sha256_file(path) != entry["sha256"]:
             raise ReleaseError(f"{path}: changed since it was validated (hash differs from {store.MANIFEST}); rebuild")
-    return manifest
 
 
 # ---------------------------------------------------------------- building a release
@@ -184,7 +233,7 @@ def build_release(
 ) -> ReleaseResult:
     """Build ``releases_root/<version>`` (and its archive) from a validated output folder."""
     now = now or datetime.now(UTC)
-    manifest = check_output(output_dir)
+    build = check_output(output_dir)
     releases_root.mkdir(parents=True, exist_ok=True)
     version = version or next_version(releases_root, now.date())
     parse_version(version)
@@ -199,10 +248,7 @@ def build_release(
     try:
         schemas = load_schemas()
         for table in TABLES:
-            shutil.copyfile(store.table_path(output_dir, table), staging / f"{table}.parquet")
-            # The copy must be the file that was validated, not one changed while we read it.
-            if sha256_file(staging / f"{table}.parquet") != manifest["tables"][table]["sha256"]:
-                raise ReleaseError(f"{store.table_path(output_dir, table)}: changed while releasing; try again")
+            consolidate(build, table, schemas[table], staging / f"{table}.parquet")
         write_database(staging, schemas)
         shutil.copytree(output_dir / "docs", staging / VALIDATION)
         diffs = write_changes(staging, releases_root / previous_version if previous_version else None, schemas)
@@ -237,6 +283,46 @@ def build_release(
         shutil.rmtree(staging, ignore_errors=True)
     write_index(releases_root, base_url)
     return ReleaseResult(version, final, archive, previous_version, diffs)
+
+
+def consolidate(build: ValidatedBuild, table: str, schema: TableSchema, target: Path) -> None:
+    """Write one table of the build, all its month partitions in order, as the single file a release
+    holds, with exactly the schema's columns (the partition column lives only in the build's paths).
+
+    Streamed a file and a row group at a time, so a large build is never whole in memory. Each file
+    is read once and its hash checked on those very bytes before any of its rows is used, so what is
+    released is what was validated even if the build is changed while we read it."""
+    arrow_schema = schema.arrow_schema()
+    pending: list[pa.Table] = []  # row groups not yet written, merged so that small months share one
+    rows = 0
+    with pq.ParquetWriter(target, arrow_schema, **store.PARQUET_OPTIONS) as writer:
+        for rel, entry in build.files(table).items():
+            path = build.folder / rel
+            try:
+                data = path.read_bytes()
+            except OSError:
+                raise ReleaseError(f"{path}: disappeared while releasing; try again") from None
+            if hashlib.sha256(data).hexdigest() != entry["sha256"]:
+                raise ReleaseError(f"{path}: changed while releasing; try again")
+            source = pq.ParquetFile(pa.BufferReader(data))
+            for i in range(source.num_row_groups):
+                try:
+                    group = store.conform(source.read_row_group(i), arrow_schema)
+                except (KeyError, pa.ArrowException) as exc:
+                    raise ReleaseError(f"{path}: does not match the {table} schema ({exc}); rebuild") from None
+                pending.append(group)
+                rows += group.num_rows
+                if (
+                    sum(t.nbytes for t in pending) >= ROW_GROUP_BYTES
+                    or sum(len(t) for t in pending) >= store.ROW_GROUP_ROWS
+                ):
+                    writer.write_table(pa.concat_tables(pending), row_group_size=store.ROW_GROUP_ROWS)
+                    pending = []
+        if pending:
+            writer.write_table(pa.concat_tables(pending), row_group_size=store.ROW_GROUP_ROWS)
+    expected = build.manifest["tables"][table]["rows"]
+    if rows != expected:
+        raise ReleaseError(f"{build.folder / table}: {rows} rows where {store.MANIFEST} lists {expected}; rebuild")
 
 
 def write_database(folder: Path, schemas: dict[str, TableSchema]) -> None:

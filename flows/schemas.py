@@ -15,9 +15,15 @@ import yaml
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 GROUNDING_FILE = "_grounding.yaml"
+PARTITIONING_FILE = "_partitioning.yaml"
 # Publication order: articles first so that every row's article_id points at a published article.
 TABLES = ("articles", "officials", "bodies", "unit_counts", "deadlines", "ingest_errors")
 EXTRACTED_TABLES = ("officials", "bodies", "unit_counts", "deadlines")
+# Tables stored one folder per publication month (hive style: ``published_month=2025-06/``); the
+# partition column lives in the path, not in the files, and readers such as DuckDB add it back.
+PARTITIONED_TABLES = ("articles", *EXTRACTED_TABLES)
+PARTITION_KEY = "published_month"
+UNKNOWN_PARTITION = "unknown"  # articles whose publication date is not known
 
 ARROW_TYPES = {"string": pa.string(), "int64": pa.int64(), "date": pa.date32()}
 
@@ -66,6 +72,16 @@ def _columns(specs: list[dict[str, Any]]) -> tuple[Column, ...]:
         )
         for s in specs
     )
+
+
+@lru_cache(maxsize=1)
+def partition_column(directory: Path = SCHEMA_DIR) -> Column:
+    """The ``published_month`` column that the folder layout adds to ``PARTITIONED_TABLES``."""
+    with (directory / PARTITIONING_FILE).open(encoding="utf-8") as f:
+        (column,) = _columns([yaml.safe_load(f)["column"]])
+    if column.name != PARTITION_KEY:
+        raise ValueError(f"{directory / PARTITIONING_FILE}: the partition column must be {PARTITION_KEY}")
+    return column
 
 
 @lru_cache(maxsize=1)

@@ -8,10 +8,11 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
-from flows import settings
-from flows.schemas import TABLES
+from flows import settings, store
+from flows.schemas import TABLES, load_schemas
 from flows.store import write_database
 
 settings.apply()
@@ -47,3 +48,17 @@ def seeds_copy(seeds_build: Path, tmp_path: Path) -> Path:
     shutil.copytree(seeds_build, target, symlinks=True)
     write_database(target, list(TABLES))  # its views must read the copy, not the original
     return target
+
+
+def table_bytes(output: Path, table: str) -> dict[str, bytes]:
+    """The bytes of every file of one table in the current build, by path inside the build."""
+    build = store.current_dir(output)
+    return {p.relative_to(build).as_posix(): p.read_bytes() for p in store.table_files(build, table)}
+
+
+def table_rows(output: Path, table: str) -> list[dict]:
+    return store.read_table(output, table, load_schemas()[table]).to_pylist()
+
+
+def n_rows(output: Path, table: str) -> int:
+    return sum(pq.read_metadata(p).num_rows for p in store.table_files(output, table))

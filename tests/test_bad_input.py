@@ -5,9 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, n_rows, table_rows
 
 from flows.cli import EXIT_FAILED, EXIT_SKIPPED, main
 
@@ -38,15 +37,15 @@ def test_bad_files_are_skipped_with_reasons(
     monkeypatch.chdir(tmp_path)  # relative folders, as `make run` passes them
     output = tmp_path / "output"
     assert main(["run", "--input", "input", "--output", "output"]) == EXIT_SKIPPED
-    errors = {row["source"]: row["problem"] for row in pq.read_table(output / "ingest_errors.parquet").to_pylist()}
+    errors = {row["source"]: row["problem"] for row in table_rows(output, "ingest_errors")}
     assert errors["empty.txt"] == "empty file"
     assert errors["blank.txt"] == "file holds only white space"
     assert errors["latin1.txt"].startswith("not valid UTF-8 (byte 0x")
     assert errors["image.txt"].startswith("binary file")
     assert errors["badmeta.txt"].startswith("badmeta.meta.json: metadata is not valid JSON")
-    articles = pq.read_table(output / "articles.parquet").to_pylist()
+    articles = table_rows(output, "articles")
     assert [a["source"] for a in articles] == ["good.txt"]
-    assert pq.read_metadata(output / "officials.parquet").num_rows > 0
+    assert n_rows(output, "officials") > 0
     out = capsys.readouterr().out
     assert "skipped empty.txt: empty file" in out
 
@@ -57,9 +56,9 @@ def test_the_same_text_under_two_names_is_one_article(prefect_harness: None, tmp
     shutil.copy(SEEDS / "000_f727dc44db31b3f8.txt", folder / "a.txt")
     shutil.copy(SEEDS / "000_f727dc44db31b3f8.txt", folder / "b.txt")
     assert main(["run", "--input", str(folder), "--output", str(tmp_path / "out")]) == 0
-    articles = pq.read_table(tmp_path / "out" / "articles.parquet").to_pylist()
+    articles = table_rows(tmp_path / "out", "articles")
     assert [a["source"] for a in articles] == ["a.txt"]
-    errors = pq.read_table(tmp_path / "out" / "ingest_errors.parquet").to_pylist()
+    errors = table_rows(tmp_path / "out", "ingest_errors")
     assert errors == [{"source": "b.txt", "problem": "same text as a.txt", "action": "merged"}]
 
 

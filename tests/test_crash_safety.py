@@ -12,29 +12,38 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, table_bytes
 
 from flows.flow import build_dataset
 from flows.schemas import TABLES
 from flows.store import CRASH_ENV, check_consistency
 
 # Publishes a visibly different build (one official fewer) over an existing output folder,
-# through the same code path as the flow's write stage.
+# through the same code path as the flow's publish stage.
 PUBLISH_SCRIPT = """
 import sys
 from pathlib import Path
 import pyarrow.parquet as pq
-from flows import store
+from flows import publish, store
 from flows.schemas import TABLES
+from flows.validate import TableValidation
 out = Path(sys.argv[1])
-new = {t: pq.read_table(out / f"{t}.parquet") for t in TABLES}
-new["officials"] = new["officials"].slice(0, 1)
-store.publish_build(out, new, list(TABLES), {"failed_tables": []})
+previous = store.current_dir(out).resolve()
+files = {t: entry["files"] for t, entry in store.read_manifest(out)["tables"].items()}
+writer = store.BuildWriter(out)
+for table in TABLES:
+    for rel, entry in files[table].items():
+        store.link_or_copy(previous / rel, writer.path / rel)
+        writer.record(rel, entry)
+officials = sorted(files["officials"])[0]
+(writer.path / officials).unlink()
+writer.write(officials, pq.read_table(previous / officials).slice(0, 1))
+publish.publish(writer, {t: TableValidation(t, True, 0) for t in TABLES}, {})
 """
 
 
-def _snapshot(output: Path) -> dict[str, bytes]:
-    return {t: (output / f"{t}.parquet").read_bytes() for t in TABLES}
+def _snapshot(output: Path) -> dict[str, dict[str, bytes]]:
+    return {t: table_bytes(output, t) for t in TABLES}
 
 
 def _readable(output: Path) -> dict[str, int]:
@@ -64,7 +73,7 @@ def test_killed_before_the_switch_leaves_the_previous_build(seeds_copy: Path, po
     finished = _publish(seeds_copy, None)
     assert finished.returncode == 0, finished.stderr
     assert check_consistency(seeds_copy) == [] and _readable(seeds_copy)["officials"] == 1
-    assert not list((seeds_copy / "builds").glob(".*.partial"))
+    assert not list((seeds_copy / "builds").glob(".*.partial")) and not list((seeds_copy / "builds").glob(".*.parts"))
 
 
 def test_killed_after_the_switch_leaves_the_new_build(seeds_copy: Path) -> None:

@@ -104,3 +104,30 @@ def test_month_alone_needs_a_preposition(text):
 def test_month_range_stops_before_a_day():
     mentions = find_date_mentions("in June and July 15", load_vocab())
     assert [m.form for m in mentions] == ["month", "day"]
+
+
+def test_numbers_among_dates_are_passed_over_but_dates_kept():
+    """Numbers that cannot open a date are skipped before the date regex (for speed): the dates around them
+    are still read, each once, in order."""
+    text = "Of 3,321 communes, 15 provinces and 126 wards, 20 to 26 June 2025, 30/6/2025, 2030 and Q1/2026 count."
+    forms = [(m.form, text[m.start : m.end]) for m in find_date_mentions(text, load_vocab())]
+    assert forms == [
+        ("day_range", "20 to 26 June 2025"),
+        ("day", "30/6/2025"),
+        ("year", "2030"),
+        ("quarter", "Q1/2026"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("by the First Quarter of Next Year", "quarter"),
+        ("BY NEXT YEAR", "relative"),
+        ("in Hà Nội next year", "relative"),
+        ("the second half of 2026", "half"),
+    ],
+)
+def test_worded_forms_in_any_case_and_script(text, form):
+    (mention,) = find_date_mentions(text, load_vocab())
+    assert mention.form == form

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pyarrow.parquet as pq
 import test_fetch
+from conftest import table_rows
 from pytest_httpserver import HTTPServer
 from test_fetch import Feed, serve_page, sources_file
 
@@ -15,9 +15,7 @@ server = test_fetch.server  # the local HTTP server fixture
 
 
 def articles_table(output: Path) -> list[dict[str, Any]]:
-    from flows import store
-
-    rows = pq.read_table(store.table_path(output, "articles")).to_pylist()
+    rows = table_rows(output, "articles")
     return sorted(rows, key=lambda r: r["article_id"])
 
 

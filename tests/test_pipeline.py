@@ -9,39 +9,39 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 import pytest
+from conftest import n_rows, table_bytes, table_rows
 
-from flows.cli import main
-from flows.schemas import EXTRACTED_TABLES, TABLES, load_schemas
+from flows import store
+from flows.cli import main, render_tables_doc
+from flows.schemas import EXTRACTED_TABLES, PARTITION_KEY, PARTITIONED_TABLES, TABLES, load_schemas
 
 
 def test_every_table_is_written(seeds_build: Path) -> None:
     for table in TABLES:
-        assert (seeds_build / f"{table}.parquet").exists(), table
+        assert store.table_files(seeds_build, table), table
     manifest = json.loads((seeds_build / "manifest.json").read_text())
     assert set(manifest["tables"]) == set(TABLES)
     assert manifest["failed_tables"] == []
     assert (seeds_build / "docs" / "index.html").exists()
-    counts = {t: pq.read_metadata(seeds_build / f"{t}.parquet").num_rows for t in TABLES}
+    counts = {t: n_rows(seeds_build, t) for t in TABLES}
     assert counts["articles"] == 2
     assert all(counts[t] > 0 for t in EXTRACTED_TABLES), counts
 
 
 def test_parquet_schemas_equal_the_schema_files(seeds_build: Path) -> None:
     for name, schema in load_schemas().items():
-        written = pq.read_schema(seeds_build / f"{name}.parquet")
-        assert written.names == schema.column_names
-        assert [str(f.type) for f in written] == [str(f.type) for f in schema.arrow_schema()], name
-        assert pq.ParquetFile(seeds_build / f"{name}.parquet").metadata.row_group(0).column(0).compression == "ZSTD"
+        for path in store.table_files(seeds_build, name):
+            written = pq.read_schema(path)
+            assert written.names == schema.column_names
+            assert [str(f.type) for f in written] == [str(f.type) for f in schema.arrow_schema()], name
+            assert pq.ParquetFile(path).metadata.row_group(0).column(0).compression == "ZSTD"
+            assert (PARTITION_KEY in str(path)) == (name in PARTITIONED_TABLES)
 
 
 def test_every_row_of_every_table_is_grounded(seeds_build: Path) -> None:
-    texts = dict(
-        pq.read_table(seeds_build / "articles.parquet", columns=["article_id", "text"])
-        .to_pandas()
-        .itertuples(index=False)
-    )
+    texts = {row["article_id"]: row["text"] for row in table_rows(seeds_build, "articles")}
     for table in EXTRACTED_TABLES:
-        for row in pq.read_table(seeds_build / f"{table}.parquet").to_pylist():
+        for row in table_rows(seeds_build, table):
             text = texts[row["article_id"]]
             assert text[row["char_start"] : row["char_end"]] == row["surface"], (table, row)
             assert row["surface"] in row["evidence"], (table, row)
@@ -65,11 +65,11 @@ def test_duckdb_sees_every_table_by_name(seeds_build: Path) -> None:
     con = duckdb.connect(str(seeds_build / "vngov.duckdb"), read_only=True)
     for table in TABLES:
         (n,) = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0]
-        assert n == pq.read_metadata(seeds_build / f"{table}.parquet").num_rows
+        assert n == n_rows(seeds_build, table)
     joined = con.sql(
         "SELECT a.published, d.when FROM deadlines d JOIN articles a USING (article_id) ORDER BY d.date_start"
     ).fetchall()
-    assert len(joined) == pq.read_metadata(seeds_build / "deadlines.parquet").num_rows
+    assert len(joined) == n_rows(seeds_build, "deadlines")
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "table"])
@@ -85,7 +85,7 @@ def test_vngov_query_prints_rows(seeds_build: Path, fmt: str, capsys: pytest.Cap
 def test_vngov_query_cannot_change_the_dataset(seeds_build: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["query", "DROP VIEW officials", "--output", str(seeds_build)]) == 1
     assert "read-only" in capsys.readouterr().err.lower()
-    target = seeds_build / "officials.parquet"
+    target = store.table_files(seeds_build, "officials")[0]
     before = target.read_bytes()
     copy = f"COPY (SELECT 1 AS x) TO '{target}' (FORMAT parquet)"
     assert main(["query", copy, "--output", str(seeds_build)]) == 1
@@ -108,7 +108,7 @@ def test_rebuilding_gives_identical_files(seeds_build: Path, tmp_path: Path) -> 
     report = build_dataset(SEEDS, tmp_path)
     assert report.valid
     for table in TABLES:
-        assert (tmp_path / f"{table}.parquet").read_bytes() == (seeds_build / f"{table}.parquet").read_bytes(), table
+        assert table_bytes(tmp_path, table) == table_bytes(seeds_build, table), table
 
 
 def test_tables_command_documents_every_column(capsys: pytest.CaptureFixture[str]) -> None:
@@ -128,4 +128,15 @@ def test_worker_processes_give_the_same_files(seeds_build: Path, tmp_path: Path)
     report = build_dataset_with_workers(SEEDS, tmp_path, workers=2, batch_size=1)
     assert report.valid and report.n_extracted == 2
     for table in TABLES:
-        assert (tmp_path / f"{table}.parquet").read_bytes() == (seeds_build / f"{table}.parquet").read_bytes(), table
+        assert table_bytes(tmp_path, table) == table_bytes(seeds_build, table), table
+
+
+def test_views_add_the_partition_column_and_the_docs_describe_it(seeds_build: Path) -> None:
+    con = duckdb.connect(str(seeds_build / "vngov.duckdb"), read_only=True)
+    for name, schema in load_schemas().items():
+        columns = [row[0] for row in con.execute(f"DESCRIBE {name}").fetchall()]
+        extra = [PARTITION_KEY] if name in PARTITIONED_TABLES else []
+        assert columns == schema.column_names + extra, name
+    months = {m for (m,) in con.execute("SELECT DISTINCT published_month FROM officials").fetchall()}
+    assert months == {"unknown"}  # the seeds carry no date
+    assert f"| `{PARTITION_KEY}` |" in render_tables_doc(list(PARTITIONED_TABLES))

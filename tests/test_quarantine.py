@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, table_bytes
 
 from flows.cli import main
 from flows.extract import registry
@@ -24,7 +24,7 @@ def _with_bad_count(article: Article, vocab: Vocab) -> list[Row]:
 def test_a_failing_table_is_quarantined_and_the_old_one_kept(
     seeds_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    before = {t: (seeds_copy / f"{t}.parquet").read_bytes() for t in ("unit_counts", "officials")}
+    before = {t: table_bytes(seeds_copy, t) for t in ("unit_counts", "officials")}
     monkeypatch.setitem(registry.EXTRACTORS, "unit_counts", _with_bad_count)
 
     exit_code = main(["run", "--full", "--input", str(SEEDS), "--output", str(seeds_copy)])
@@ -34,12 +34,12 @@ def test_a_failing_table_is_quarantined_and_the_old_one_kept(
     assert "unit_counts: FAILED expect_column_values_to_be_between(count)" in out.replace("\n", " ").replace(
         "  ", " "
     ) or ("expect_column_values_to_be_between(count)" in out)
-    assert (seeds_copy / "unit_counts.parquet").read_bytes() == before["unit_counts"]
+    assert table_bytes(seeds_copy, "unit_counts") == before["unit_counts"]
     quarantined = pq.read_table(seeds_copy / "quarantine" / "unit_counts.parquet").to_pylist()
     assert [row["count"] for row in quarantined] == [-7]
     assert quarantined[0]["failed_checks"] == "expect_column_values_to_be_between(count)"
     # the tables that passed are still published
-    assert (seeds_copy / "officials.parquet").exists()
+    assert table_bytes(seeds_copy, "officials")
 
 
 def test_an_offset_that_misses_its_surface_is_caught(seeds_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:

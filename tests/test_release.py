@@ -8,11 +8,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 import yaml
 
-from flows import store
+from flows import release, store
 from flows.cli import main
 from flows.release import (
     CHANGES_PARQUET,
@@ -24,7 +25,7 @@ from flows.release import (
     release_files,
     sha256_file,
 )
-from flows.schemas import TABLES
+from flows.schemas import PARTITION_KEY, TABLES, load_schemas
 
 BASE_URL = "https://data.example.org/vngov/releases"
 NOW = datetime(2025, 7, 1, 12, tzinfo=UTC)
@@ -55,10 +56,19 @@ def test_a_release_holds_every_file_with_its_hash(released: Path, seeds_build: P
     sums = read_sums(folder)
     assert set(sums) == names  # every file, SHA256SUMS itself aside
     assert all(sha256_file(folder / name) == digest for name, digest in sums.items())
-    manifest = store.read_manifest(seeds_build)
-    for table in TABLES:  # the very files that were validated
-        assert sums[f"{table}.parquet"] == manifest["tables"][table]["sha256"]
+    for table in TABLES:  # the very rows that were validated, in one file per table
+        _assert_holds_the_build(folder / f"{table}.parquet", seeds_build, table)
     assert (released / "vngov-2025.07.01.tar.gz").is_file()
+
+
+def _assert_holds_the_build(released_file: Path, output: Path, table: str) -> None:
+    """The release file has exactly the schema (no partition column) and the build's rows, in order."""
+    table_schema = load_schemas()[table]
+    data = pq.read_table(released_file)
+    assert data.schema.names == table_schema.column_names and PARTITION_KEY not in data.schema.names
+    assert data.schema.equals(table_schema.arrow_schema(), check_metadata=True)
+    assert data.equals(store.read_table(output, table, table_schema))
+    assert data.num_rows == store.read_manifest(output)["tables"][table]["rows"]
 
 
 def test_the_datapackage_validates_with_frictionless(released: Path) -> None:
@@ -154,8 +164,15 @@ def _quarantine(output: Path) -> None:
 
 
 def _edit_after_validation(output: Path) -> None:
-    table = pq.read_table(store.table_path(output, "bodies"))
-    pq.write_table(table.slice(1), store.table_path(output, "bodies"))
+    month = store.table_files(output, "bodies")[0]  # one month of the table, through output/current
+    pq.write_table(pq.read_table(month).slice(1), month)
+
+
+def _add_a_month_after_validation(output: Path) -> None:
+    month = store.table_files(output, "bodies")[0]
+    extra = output / store.file_of("bodies", "1999-01")
+    extra.parent.mkdir()
+    extra.write_bytes(month.read_bytes())
 
 
 @pytest.mark.parametrize(
@@ -164,7 +181,9 @@ def _edit_after_validation(output: Path) -> None:
         (_fail_validation, "officials did not pass validation"),
         (_quarantine, "tables in quarantine (deadlines)"),
         (_edit_after_validation, "changed since it was validated"),
+        (_add_a_month_after_validation, "published_month=1999-01/part-0.parquet: not in manifest.json"),
     ],
+    ids=["failed", "quarantine", "edited", "unlisted"],
 )
 def test_a_release_refuses_output_that_failed_validation(
     seeds_copy: Path, tmp_path: Path, spoil: object, message: str, capsys: pytest.CaptureFixture[str]
@@ -177,26 +196,51 @@ def test_a_release_refuses_output_that_failed_validation(
     assert not root.exists() or not any(root.iterdir())
 
 
+def test_a_file_changed_while_releasing_is_refused(
+    seeds_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check_output = release.check_output
+
+    def check_then_edit(output: Path) -> release.ValidatedBuild:
+        build = check_output(output)
+        _edit_after_validation(output)  # after the check, before the files are read
+        return build
+
+    monkeypatch.setattr(release, "check_output", check_then_edit)
+    root = tmp_path / "releases"
+    with pytest.raises(ReleaseError, match="bodies/published_month=.*: changed while releasing"):
+        build_release(seeds_copy, root, now=NOW)
+    assert not any(root.iterdir())
+
+
+def _rows(output: Path, table: str) -> list[dict[str, object]]:
+    return store.read_table(output, table, load_schemas()[table]).to_pylist()
+
+
 def _rewrite(output: Path, table: str, rows: list[dict[str, object]]) -> None:
-    """Replace a table of the output as a new validated build would, manifest included."""
-    path = store.table_path(output, table)
-    schema = pq.read_schema(path)
-    digest = store.write_parquet(pq.read_table(path).from_pylist(rows, schema=schema), path.resolve())
-    manifest_path = (output / store.MANIFEST).resolve()
-    manifest = json.loads(manifest_path.read_text())
-    manifest["tables"][table].update(rows=len(rows), sha256=digest)
-    manifest_path.write_text(json.dumps(manifest))
+    """Replace a table of the output as a new validated build would, manifest included (all the
+    rows into the table's first month: enough for a diff, which ignores months)."""
+    build = store.current_dir(output).resolve()
+    files = store.table_files(build, table)
+    for path in files:
+        path.unlink()
+    rel = files[0].relative_to(build).as_posix()
+    data = pa.Table.from_pylist(rows, schema=load_schemas()[table].arrow_schema())
+    entry = {"rows": len(rows), "sha256": store.write_parquet(data, build / rel)}
+    manifest = json.loads((build / store.MANIFEST).read_text())
+    manifest["tables"][table].update(rows=len(rows), files={rel: entry})
+    (build / store.MANIFEST).write_text(json.dumps(manifest))
 
 
 def test_two_releases_with_a_known_difference(seeds_copy: Path, tmp_path: Path) -> None:
     root = tmp_path / "releases"
     build_release(seeds_copy, root, version="2025.07.01")
 
-    officials = pq.read_table(store.table_path(seeds_copy, "officials")).to_pylist()
+    officials = _rows(seeds_copy, "officials")
     removed, retitled = officials[0], officials[1]
     officials = [{**retitled, "title": "Acting " + str(retitled["title"])}, *officials[2:]]
     _rewrite(seeds_copy, "officials", officials)
-    bodies = pq.read_table(store.table_path(seeds_copy, "bodies")).to_pylist()
+    bodies = _rows(seeds_copy, "bodies")
     _rewrite(seeds_copy, "bodies", [*bodies, {**bodies[0], "row_id": "bodies_0000000000000000"}])
 
     result = build_release(seeds_copy, root, version="2025.07.02")
@@ -214,3 +258,36 @@ def test_two_releases_with_a_known_difference(seeds_copy: Path, tmp_path: Path) 
     assert "changed values in: title (1)" in md
     index = json.loads((root / INDEX).read_text())
     assert [r["version"] for r in index["releases"]] == ["2025.07.02", "2025.07.01"]
+
+
+def test_a_build_over_two_months_releases_one_file_per_table(prefect_harness: None, tmp_path: Path) -> None:
+    from conftest import SEEDS
+
+    from flows.flow import build_dataset
+
+    inputs = tmp_path / "input"
+    inputs.mkdir()
+    for seed, published in zip(sorted(SEEDS.glob("*.txt")), ["2025-06-12", "2025-07-03"], strict=True):
+        (inputs / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+        (inputs / f"{seed.stem}.meta.json").write_text(json.dumps({"published": published}))
+    output = tmp_path / "output"
+    assert build_dataset(inputs, output).valid
+    months = [p.parent.name for p in store.table_files(output, "articles")]
+    assert months == [f"{PARTITION_KEY}=2025-06", f"{PARTITION_KEY}=2025-07"]
+
+    result = build_release(output, tmp_path / "releases", now=NOW)
+
+    for table in TABLES:
+        _assert_holds_the_build(result.path / f"{table}.parquet", output, table)
+    articles = pq.read_table(result.path / "articles.parquet").to_pylist()
+    assert [str(a["published"]) for a in articles] == ["2025-06-12", "2025-07-03"]  # month order
+    assert pq.ParquetFile(result.path / "articles.parquet").num_row_groups == 1  # small months merged
+    officials = {r["article_id"] for r in pq.read_table(result.path / "officials.parquet").to_pylist()}
+    assert officials == {a["article_id"] for a in articles}  # both months' extracted rows
+    con = duckdb.connect()
+    try:
+        con.execute(f"ATTACH '{result.path / 'vngov.duckdb'}' AS vngov (READ_ONLY)")
+        n = con.execute("SELECT count(*) FROM vngov.articles").fetchone()
+    finally:
+        con.close()
+    assert n == (2,)

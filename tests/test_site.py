@@ -15,8 +15,8 @@ from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
+from conftest import n_rows, table_rows
 
-from flows import store
 from flows.cli import main
 from flows.schemas import EXTRACTED_TABLES, TABLES, load_schemas, to_arrow
 from flows.site import build as site_build
@@ -37,7 +37,7 @@ def write_output(folder: Path, tables: dict[str, list[dict[str, Any]]], validati
     schemas = load_schemas()
     folder.mkdir(parents=True, exist_ok=True)
     for table in TABLES:
-        pq.write_table(to_arrow(tables.get(table, []), schemas[table]), store.table_path(folder, table))
+        pq.write_table(to_arrow(tables.get(table, []), schemas[table]), folder / f"{table}.parquet")
     counts = {t: {"rows": len(tables.get(t, []))} for t in TABLES}
     manifest = {"built_at": "2026-01-02T03:04:05+00:00", "tables": counts, "failed_tables": []}
     (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
@@ -53,7 +53,7 @@ def synthesise_output(source: Path, target: Path, copies: int) -> Path:
     """A bigger output folder made of ``copies`` copies of every article of ``source`` (each with a
     new id and publication date) and of all their rows: people and bodies keep their ids, so their
     pages gather rows from many articles."""
-    tables = {t: pq.read_table(store.table_path(source, t)).to_pylist() for t in TABLES}
+    tables = {t: table_rows(source, t) for t in TABLES}
     out: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     day0 = date(2024, 1, 1)
     for j in range(copies):
@@ -90,7 +90,7 @@ def test_site_has_every_page_chart_and_data_file(seeds_site: Path, seeds_build: 
     assert (seeds_site / "static" / "site.js").is_file() and (seeds_site / "static" / "site.css").is_file()
     (meta,) = read_js(seeds_site / "data" / "meta.js")
     for table in TABLES:
-        n = pq.read_metadata(store.table_path(seeds_build, table)).num_rows
+        n = n_rows(seeds_build, table)
         assert meta["tables"][table]["n"] == n, table
         rows = read_js(seeds_site / "data" / table / "0.js")[2]
         assert len(rows) == n
@@ -127,10 +127,10 @@ def test_article_texts_carry_every_span(seeds_site: Path, seeds_build: Path) -> 
     texts: dict[str, Any] = {}
     for path in (seeds_site / "data" / "text").glob("*.js"):
         texts.update(read_js(path)[1])
-    articles = pq.read_table(store.table_path(seeds_build, "articles")).to_pylist()
+    articles = table_rows(seeds_build, "articles")
     assert set(texts) == {a["article_id"] for a in articles}
     n_spans = sum(len(t["spans"]) for t in texts.values())
-    assert n_spans == sum(pq.read_metadata(store.table_path(seeds_build, t)).num_rows for t in EXTRACTED_TABLES)
+    assert n_spans == sum(n_rows(seeds_build, t) for t in EXTRACTED_TABLES)
     for record in texts.values():
         for table, i, start, end in record["spans"]:
             assert table in EXTRACTED_TABLES and i >= 0 and 0 <= start < end <= len(record["text"])
@@ -153,7 +153,7 @@ def test_overview_shows_counts_validation_and_downloads(seeds_site: Path, seeds_
     assert "✓ valid" in html
     for table in TABLES:
         assert f"{table}.parquet" in html
-    n_bodies = pq.read_metadata(store.table_path(seeds_build, "bodies")).num_rows
+    n_bodies = n_rows(seeds_build, "bodies")
     assert f">{n_bodies}<" in html
 
 
@@ -241,7 +241,7 @@ def test_synthesised_bigger_output(seeds_build: Path, tmp_path: Path) -> None:
     report = build_site(out)
     assert report.rows["articles"] == 60
     (meta,) = read_js(out / "site" / "data" / "meta.js")
-    assert meta["tables"]["bodies"]["n"] == 30 * pq.read_metadata(store.table_path(seeds_build, "bodies")).num_rows
+    assert meta["tables"]["bodies"]["n"] == 30 * n_rows(seeds_build, "bodies")
     assert "2024-01-01" in (out / "site" / "index.html").read_text(encoding="utf-8")
 
 

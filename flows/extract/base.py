@@ -9,7 +9,7 @@ import hashlib
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 Row = dict[str, Any]
 T = TypeVar("T")
+K = TypeVar("K")
 
 # A sentence ends at ., ! or ? followed by space/newline and an upper-case letter, digit or quote,
 # or at a line break. Abbreviations that end in a full stop are protected separately.
@@ -66,8 +67,91 @@ def ascii_same_length(text: str) -> str:
 
 def stable_id(prefix: str, *parts: object) -> str:
     """A short id that depends only on the normalised content, never on row order or run time."""
-    key = "\x1f".join(re.sub(r"\s+", " ", fold(str(p))).strip() for p in parts)
+    # " ".join(s.split()) is re.sub(r"\s+", " ", s).strip(): both use Unicode white space.
+    key = "\x1f".join(" ".join(fold(str(p)).split()) for p in parts)
     return f"{prefix}_{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}"
+
+
+def starts_word(text: str, pos: int, glue: str = "-") -> bool:
+    r"""Whether ``pos`` starts a word: no word character (nor one of ``glue``) right before it. This is
+    the look-behind ``(?<![\w-])`` (``glue=""``: ``\b`` before a word character)."""
+    if pos == 0:
+        return True
+    before = text[pos - 1]
+    return not (before.isalnum() or before == "_" or before in glue)
+
+
+def search_word_start(
+    pattern: re.Pattern[str],
+    text: str,
+    pos: int = 0,
+    endpos: int | None = None,
+    glue: str = "-",
+    candidates: re.Pattern[str] | None = None,
+) -> re.Match[str] | None:
+    r"""``pattern.search`` led by ``(?<![\w-])`` (``glue=""``: by ``\b``), the look-behind checked here.
+
+    Why: re finds the next possible start fast only when a pattern opens with a literal or a set of
+    characters (or an alternation of literals, such as a word trie); a leading look-behind makes it try
+    the whole pattern at every character, three or more times slower. The match is the same: the first
+    start from ``pos`` on that passes the check (re's look-behinds also see the text before ``pos``).
+
+    A pattern that does not open so (optional words first) is given ``candidates``: a pattern of that
+    kind that matches wherever ``pattern`` can start (the words it can start with). ``pattern`` is then
+    tried only there.
+    """
+    end = len(text) if endpos is None else endpos
+    if candidates is None:
+        while (m := pattern.search(text, pos, end)) is not None and not starts_word(text, m.start(), glue):
+            pos = m.start() + 1
+        return m
+    while (c := candidates.search(text, pos, end)) is not None:
+        start = c.start()
+        if starts_word(text, start, glue) and (m := pattern.match(text, start, end)) is not None:
+            return m
+        pos = start + 1
+    return None
+
+
+def word_starts(
+    pattern: re.Pattern[str],
+    text: str,
+    pos: int = 0,
+    endpos: int | None = None,
+    glue: str = "-",
+    candidates: re.Pattern[str] | None = None,
+) -> Iterator[re.Match[str]]:
+    r"""``pattern.finditer`` led by ``(?<![\w-])``: ``search_word_start`` again from the end of each
+    match (the patterns never match the empty string)."""
+    while (m := search_word_start(pattern, text, pos, endpos, glue, candidates)) is not None:
+        yield m
+        pos = max(m.end(), m.start() + 1)
+
+
+class Cache(dict[K, T]):
+    """A dict that is emptied when it grows past ``limit``, so that an endless stream of odd strings
+    cannot fill the memory. Store with ``put``."""
+
+    def __init__(self, limit: int = 1 << 16) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def put(self, key: K, value: T) -> T:
+        if len(self) >= self.limit:
+            self.clear()
+        self[key] = value
+        return value
+
+
+class Memo(Cache[K, T]):
+    """``memo[x]`` is ``compute(x)``, computed once: news repeats its words, gaps and phrases."""
+
+    def __init__(self, compute: Callable[[K], T], limit: int = 1 << 16) -> None:
+        super().__init__(limit)
+        self.compute = compute
+
+    def __missing__(self, key: K) -> T:
+        return self.put(key, self.compute(key))
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from flows.extract.base import Article, Row, Vocab, ascii_form, stable_id
+from flows.extract.base import (
+    Article,
+    Cache,
+    Memo,
+    Row,
+    Vocab,
+    ascii_form,
+    search_word_start,
+    stable_id,
+    starts_word,
+    word_starts,
+)
 from flows.extract.places import (
     ascii_same_length,
     gazetteer,
@@ -43,11 +55,17 @@ class LocalType:
 
 @dataclass(frozen=True)
 class Matcher:
+    # The patterns that must start a word (most) have no look-behind for it: they are used through
+    # base.word_starts / search_word_start, which check it, so that re can scan fast for their first letters.
     pattern: re.Pattern[str]
+    first_words: re.Pattern[str]  # the words ``pattern`` can start with: where it is tried
     national: dict[str, tuple[str, str]]  # folded form → (canonical name, kind)
     not_after: dict[str, tuple[str, ...]]  # canonical name → words that, just before it, make it no mention
     not_before: dict[str, tuple[str, ...]]  # canonical name → words that, just after it, make it no mention
     national_pattern: re.Pattern[str]
+    name_hits: Memo[str, tuple[NameHit, ...]]  # span of national names → the names in it (_name_hits)
+    canonical: Cache[str, str | None]  # phrase → canonical_body, or NEEDS_LOCALITY
+    canonical_near: Cache[tuple[str, str | None], str | None]  # (phrase, locality) → canonical_body
     local_types: dict[str, LocalType]  # folded form → type
     departments: dict[str, str]  # folded form → subject
     place_names: dict[str, str]  # place as written (ASCII) → canonical place
@@ -135,10 +153,9 @@ def _build(vocab: Vocab) -> Matcher:
         rf"|(?:(?P<dplace>{places})\s+)?(?:(?:{level})\s+)?(?P<dept>{depts})(?:\s+of\s+(?P<dplace_after>{places}))?"
         rf"|(?P<military>{literal_alternation(spec['military_units'])})\s+\d{{1,2}}"
     )
-    # re has no first-character index for a pattern this size: the lookahead skips, in one step,
-    # the many positions where no form can start.
-    first_chars = "".join(sorted({form[0] for form in _all_first_words(vocab)}))
-    pattern = re.compile(rf"(?=[{re.escape(first_chars)}])(?<![\w-])(?:{local}|(?P<national>{names}))(?![\w-])")
+    # It opens with optional words, so re would try it at every character: it is tried only where one of
+    # the words it can start with is (``first_words``, which re scans for fast).
+    pattern = re.compile(rf"(?:{local}|(?P<national>{names}))(?![\w-])")
     head_forms = literal_alternation(list(heads and [f for forms in spec["heads"] for f in forms]))
     foreign = {form: c["adjective"] for c in spec["foreign"] for form in c["forms"]}
     countries = literal_alternation(list(foreign))
@@ -146,10 +163,16 @@ def _build(vocab: Vocab) -> Matcher:
     sub_types = literal_alternation(spec["sub_level_types"])
     return Matcher(
         pattern=pattern,
+        # Whole words: a form's first word is followed by a space or by the end of the form, which is no
+        # word character.
+        first_words=re.compile(rf"(?:{literal_alternation([f.split()[0] for f in _all_first_words(vocab)])})(?!\w)"),
         national=national,
         not_after=not_after,
         not_before=not_before,
-        national_pattern=re.compile(rf"(?<![\w-])(?:{names})(?![\w-])"),
+        national_pattern=re.compile(rf"(?:{names})(?![\w-])"),
+        name_hits=Memo(lambda span: _name_hits(span, matcher(vocab))),
+        canonical=Cache(),
+        canonical_near=Cache(),
         local_types=local_types,
         departments=departments,
         place_names=gazetteer(vocab).canonical,
@@ -171,8 +194,9 @@ def _build(vocab: Vocab) -> Matcher:
         owner_after=re.compile(rf"\s+of\s+(?:the\s+)?(?={names})"),
         named=re.compile(NAMED_BODY.format(heads=literal_alternation(spec["named_heads"]))),
         named_stop=frozenset(spec["named_stop_words"]),
+        # "he " first, a literal re scans for fast; the look-behind then checks the "T" or "t".
         bare_head=re.compile(
-            rf"(?<=[Tt]he )(?P<head>{literal_alternation(spec['owner_implied_heads'])})(?![\w-])(?!'s|\s+of\s)"
+            rf"he (?<=[Tt]he )(?P<head>{literal_alternation(spec['owner_implied_heads'])})(?![\w-])(?!'s|\s+of\s)"
         ),
         # No look-behind at the start, so that re can scan for the literal first word; _sub_local checks it.
         sub_after=re.compile(rf"(?P<level>{sub_levels})\s+(?P<type>{sub_types})(?![\w-])"),
@@ -184,7 +208,7 @@ def _build(vocab: Vocab) -> Matcher:
 
 
 def _all_first_words(vocab: Vocab) -> list[str]:
-    """Every word a body mention can start with."""
+    """Every form a body mention can start with."""
     spec = vocab["bodies"]
     forms = list(gazetteer(vocab).canonical) + spec["level_words"] + list(spec["department_subjects"])
     forms += [f for t in spec["local_types"] for f in t["forms"]] + [
@@ -202,11 +226,14 @@ def matcher(vocab: Vocab) -> Matcher:
 
 # "the Party" standing for the Communist Party of Vietnam: not when "Party" starts a longer name or a
 # generic class ("Party Committee", "Party members", "Party cells"), which the main regex handles.
+# "Party" first, a literal re scans for fast; _party_alone checks what comes before it.
 PARTY_ALONE = re.compile(
-    r"(?<![\w-])(?:(?<=the )Party|Party(?='s|\s+and\s+(?:the\s+)?State\b))(?![\w-])"
+    r"Party(?![\w-])"
     r"(?!\s+(?:[Cc]ommittee|[Cc]entral|[Cc]ongress|[Ss]ecretar|[Cc]ell|[Oo]rgani[sz]ation|[Oo]rgan|[Dd]elegation|[Ss]tanding"
     r"|[Ee]xecutive|[Ii]nspection|[Oo]ffice|[Cc]ommission|[Cc]aucus|[Mm]ember|[Cc]hapter|[Uu]nit|[Bb]uilding|[Cc]ommittees)\b)"
 )
+# Without "the " before it, "Party" stands alone in "the Party's ..." and "Party and State".
+PARTY_AND_STATE = re.compile(r"'s|\s+and\s+(?:the\s+)?State\b")
 COMMUNIST_PARTY = "Communist Party of Vietnam"
 
 # Up to two modifiers between a generic determiner and a body ("each merged provincial Party Committee"):
@@ -251,36 +278,66 @@ def _local_name(place: str | None, level: str | None, body_type: str, provincial
     return f"{place} {body_type}"
 
 
+class NameHit(NamedTuple):
+    """A national name found inside a longer span of national names, at offsets relative to the span."""
+
+    start: int
+    end: int
+    form: str  # as written
+    name: str  # canonical
+    kind: str
+    inner: tuple[NameHit, ...]  # the names found again in [start, end - 1): a shorter one at the same start
+
+
+def _name_hits(span: str, m: Matcher, lo: int = 0, hi: int | None = None) -> tuple[NameHit, ...]:
+    """Every national name that starts a word in span[lo:hi], in order, each with the names inside it.
+    They depend only on the span's text (the span starts a word), so they are worked out once per span
+    text (``Matcher.name_hits``) rather than searched for again at every mention."""
+    out = []
+    pos, hi = lo, len(span) if hi is None else hi
+    while hit := search_word_start(m.national_pattern, span, pos, hi):
+        pos = hit.start() + 1  # names overlap: "Central Committee of the Communist Party of Vietnam"
+        start, end, form = hit.start(), hit.end(), hit.group(0)
+        name, kind = m.national[_key(form)]
+        inner = _name_hits(span, m, start, end - 1) if end - 1 > start else ()
+        out.append(NameHit(start, end, form, name, kind, inner))
+    return tuple(out)
+
+
 def _national(folded: str, m: Matcher, start: int, end: int) -> list[Mention]:
     """The national bodies named in folded[start:end], the whole span and any inside it
     ("National Assembly Standing Committee" names the National Assembly too)."""
+    return _national_mentions(folded, m, start, m.name_hits[folded[start:end]])
+
+
+def _national_mentions(folded: str, m: Matcher, base: int, hits: tuple[NameHit, ...]) -> list[Mention]:
+    """The hits (offsets from ``base``) that the text around them lets stand as mentions."""
     out = []
-    pos = start
-    while hit := m.national_pattern.search(folded, pos, end):
-        pos = hit.start() + 1  # names overlap: "Central Committee of the Communist Party of Vietnam"
-        following = folded[hit.end() : hit.end() + 1]
+    for hit in hits:
+        start, end, name, kind = base + hit.start, base + hit.end, hit.name, hit.kind
+        following = folded[end : end + 1]
         if following.isalnum() or following == "-":
-            continue  # cut short by ``end``, not by a word boundary: "MoH" in "MoHA"
-        name, kind = m.national[_key(hit.group(0))]
-        before = folded[max(0, hit.start() - 8) : hit.start()].split()
-        after = folded[hit.end() : hit.end() + 12].split()
-        if before and any(before[-1].removesuffix("'s").endswith(w) for w in m.not_after.get(name, ())):
+            continue  # cut short by the span's end, not by a word boundary: "MoH" in "MoHA"
+        # Few names have words that rule them out around them: the words are read only for those.
+        not_after, not_before = m.not_after.get(name), m.not_before.get(name)
+        before = folded[max(0, start - 8) : start].split() if not_after else None
+        if before and any(before[-1].removesuffix("'s").endswith(w) for w in not_after or ()):
             continue
-        if after and after[0] in m.not_before.get(name, ()):
+        after = folded[end : end + 12].split() if not_before else None
+        if after and not_before and after[0] in not_before:
             continue
-        if hit.group(0) == "Secretariat" and m.congress_organs.search(
-            folded, max(0, hit.start() - CONGRESS_WINDOW), hit.end() + CONGRESS_WINDOW
+        if hit.form == "Secretariat" and m.congress_organs.search(
+            folded, max(0, start - CONGRESS_WINDOW), end + CONGRESS_WINDOW
         ):
             continue  # "the Congress elected the Presidium, the Secretariat and ...": the congress's own
-        if _owned_by_other(folded, hit.end(), kind, m):
+        if _owned_by_other(folded, end, kind, m):
             continue  # "Central Committee of the Vietnam Women's Union": the union's, not the Party's
-        country = _country(folded, hit.start(), hit.end(), m)
+        country = _country(folded, start, end, m)
         if country:
-            out.append(Mention(hit.start(), hit.end(), f"{country} {name}", kind, None))
+            out.append(Mention(start, end, f"{country} {name}", kind, None))
             continue  # "China's Ministry of Public Security": no Vietnamese body inside
-        out.append(Mention(hit.start(), hit.end(), name, kind, None))
-        if hit.end() - 1 > hit.start():
-            out += _national(folded, m, hit.start(), hit.end() - 1)  # a shorter name at the same start
+        out.append(Mention(start, end, name, kind, None))
+        out += _national_mentions(folded, m, base, hit.inner)  # a shorter name at the same start
     return out
 
 
@@ -323,7 +380,7 @@ def _generic(folded: str, start: int, end: int, m: Matcher) -> bool:
 def _atomic(folded: str, m: Matcher, locate: Callable[[int], str | None]) -> list[Mention]:
     """The bodies named directly (before looking for bodies inside bodies)."""
     out = []
-    for hit in m.pattern.finditer(folded):
+    for hit in word_starts(m.pattern, folded, candidates=m.first_words):
         start, end = hit.span()
         if hit.group("national"):
             out += _national(folded, m, start, end)
@@ -366,7 +423,11 @@ def _atomic(folded: str, m: Matcher, locate: Callable[[int], str | None]) -> lis
 def _nested(folded: str, inner: Mention, m: Matcher) -> Mention | None:
     """The body written around ``inner`` ("Standing Committee of the <inner>", "<inner>'s Office"),
     under the national name it may have ("Office of the National Assembly" → "National Assembly Office")."""
-    before = m.head_before.search(folded, max(0, inner.start - 60), inner.start)
+    # head_before ends in "of (the) ": a look at the last word skips its search (its look-behind makes re
+    # try it at every character) where it cannot match, as for most mentions. rstrip() strips what \s matches.
+    window = max(0, inner.start - 60)
+    ends_right = folded[window : inner.start].rstrip().endswith(("of", "the"))
+    before = m.head_before.search(folded, window, inner.start) if ends_right else None
     after = m.head_after.match(folded, inner.end)
     if before:
         start, end, head = (
@@ -401,22 +462,23 @@ def _bare_heads(folded: str, m: Matcher, locate: Callable[[int], str | None], me
     article's locality, or the Party Central Committee when there is none."""
     out = []
     for hit in m.bare_head.finditer(folded):
-        if _covered(hit.start(), hit.end(), mentions):
+        start, end = hit.span("head")  # the match also holds the "he " before the head
+        if _covered(start, end, mentions):
             continue
         head = m.heads[_key(hit.group("head"))]
-        previous = [x for x in mentions if hit.start() - BARE_HEAD_CONTEXT <= x.start and x.end <= hit.start()]
+        previous = [x for x in mentions if start - BARE_HEAD_CONTEXT <= x.start and x.end <= start]
         last = max(previous, key=lambda x: x.end) if previous else None
         if last is not None and last.locality is None and last.kind == "party":
             place = None
         else:
-            place = last.locality if last is not None and last.locality else locate(hit.start())
+            place = last.locality if last is not None and last.locality else locate(start)
         if place is None:
             national = m.national.get(_key(f"{head} of the Party Central Committee"))
             if national:
-                out.append(Mention(hit.start(), hit.end(), national[0], national[1], None))
+                out.append(Mention(start, end, national[0], national[1], None))
             continue
         owner = _local_name(place, None, "Party Committee", True, m)
-        out.append(Mention(hit.start(), hit.end(), f"{head} of the {owner}", "party", place))
+        out.append(Mention(start, end, f"{head} of the {owner}", "party", place))
     return out
 
 
@@ -507,23 +569,76 @@ def find_bodies(
         mentions += _bare_heads(folded, m, locate, mentions)
     if "Council" in folded or "Steering" in folded:
         mentions += _named(folded, m, mentions)
-    if "Party" in folded:  # PARTY_ALONE has no literal start: skip the scan when it cannot match
-        mentions += [
-            Mention(hit.start(), hit.end(), COMMUNIST_PARTY, "party", None) for hit in PARTY_ALONE.finditer(folded)
-        ]
+    mentions += [
+        Mention(hit.start(), hit.end(), COMMUNIST_PARTY, "party", None)
+        for hit in PARTY_ALONE.finditer(folded)
+        if _party_alone(folded, hit)
+    ]
     return sorted(mentions, key=lambda x: (x.start, -x.end))
+
+
+def _party_alone(folded: str, hit: re.Match[str]) -> bool:
+    """Whether a "Party" that PARTY_ALONE found is the Party itself: after "the ", or starting a word
+    and followed by "'s" or "and (the) State"."""
+    start = hit.start()
+    if folded[max(0, start - 4) : start] == "the ":
+        return True
+    return starts_word(folded, start) and PARTY_AND_STATE.match(folded, hit.end()) is not None
+
+
+# What ``Matcher.canonical`` holds for a phrase whose body depended on the locality ("the Provincial Party
+# Committee"): its answer is then in ``Matcher.canonical_near``, under (phrase, locality).
+NEEDS_LOCALITY = "<needs locality>"
+UNKNOWN = "<unknown>"
 
 
 def canonical_body(phrase: str, article: Article, pos: int, vocab: Vocab) -> str | None:
     """The canonical name (as in the ``name`` column) of the body written as ``phrase`` at ``pos`` in
-    the article, e.g. "the municipal Party Committee" → "Hanoi Party Committee"; None when no body."""
+    the article, e.g. "the municipal Party Committee" → "Hanoi Party Committee"; None when no body.
+
+    Officials asks this for every title, and titles recur across articles ("Secretary of the Provincial
+    Party Committee"). The answer depends only on the phrase and, when the phrase names no place, on the
+    locality at ``pos``: it is remembered per vocabulary under those."""
+    m = matcher(vocab)
+    known = m.canonical.get(phrase, UNKNOWN)
     try:
-        mentions = find_bodies(phrase, vocab, lambda _: locality_near(article, pos, vocab))
+        if known == UNKNOWN:
+            asked: list[str | None] = []
+
+            def locate(_: int) -> str | None:
+                asked.append(locality_near(article, pos, vocab))
+                return asked[-1]
+
+            name = _longest_body(phrase, vocab, locate)
+            # Whether the locality is asked for depends only on the phrase: the first question comes before
+            # any answer can change the course of the search.
+            if asked:
+                m.canonical.put(phrase, NEEDS_LOCALITY)
+                m.canonical_near.put((phrase, asked[0]), name)
+            else:
+                m.canonical.put(phrase, name)
+            return name
+        if known != NEEDS_LOCALITY:
+            return known
+        key = (phrase, locality_near(article, pos, vocab))
+        if key not in m.canonical_near:
+            m.canonical_near.put(key, _longest_body(phrase, vocab, lambda _: key[1]))
+        return m.canonical_near[key]
     except Exception:  # noqa: BLE001 - a caller's odd phrase must never break extraction
         return None
+
+
+def _longest_body(phrase: str, vocab: Vocab, locate: Callable[[int], str | None]) -> str | None:
+    """The name of the longest body mention in the phrase (the first of the longest), if any."""
+    mentions = find_bodies(phrase, vocab, locate)
     if not mentions:
         return None
     return max(mentions, key=lambda x: (x.end - x.start, -x.start)).name
+
+
+# A body's id and ASCII name: the same bodies are named in article after article, so each is worked out once.
+BODY_IDS: Memo[str, str] = Memo(lambda name: stable_id("body", name))
+ASCII_NAMES: Memo[str, str] = Memo(lambda name: name if name.isascii() else ascii_form(name))
 
 
 def extract_bodies(article: Article, vocab: Vocab) -> list[Row]:
@@ -531,7 +646,7 @@ def extract_bodies(article: Article, vocab: Vocab) -> list[Row]:
     seen: set[str] = set()
     mentions = find_bodies(article.text, vocab, lambda pos: locality_near(article, pos, vocab), article.ascii_text)
     for mention in mentions:
-        body_id = stable_id("body", mention.name)
+        body_id = BODY_IDS[mention.name]
         if body_id in seen:
             continue
         seen.add(body_id)
@@ -539,7 +654,7 @@ def extract_bodies(article: Article, vocab: Vocab) -> list[Row]:
             {
                 "body_id": body_id,
                 "name": mention.name,
-                "name_ascii": mention.name if mention.name.isascii() else ascii_form(mention.name),
+                "name_ascii": ASCII_NAMES[mention.name],
                 "name_as_written": article.text[mention.start : mention.end],
                 "kind": mention.kind,
                 "locality": mention.locality,

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
-from flows.extract.base import Article, Row, Vocab
+from flows.extract.base import Article, Row, Vocab, ascii_same_length
 from flows.extract.dates import DateMention, ResolvedDate, find_date_mentions, resolve
 
 # How far around a date its cues are looked for, in characters.
@@ -36,51 +38,89 @@ PAST_VERB_WORDS = 6
 PERIOD_LINK_CHARS = 40
 # The "what" phrase is at most this many words.
 WHAT_WORDS = 10
-# A date without a year that lands this far after the publication date was probably last year's.
+# A date without a year that lands this far after the publication date, in a clause with no future cue or
+# trigger, was probably last year's.
 MAX_DAYS_AHEAD_WITHOUT_YEAR = 200
 # ... and one that lands more than (this minus the above) days before it, in a clause about the future, is
 # next year's: then it lands at most the above ahead.
 DAYS_IN_YEAR = 365
 
+# The one letter that a case-insensitive regex takes for an ASCII one ("i") and ascii_same_length keeps.
+DOTLESS_I = "ı"
 # Clause boundaries for cues: a semicolon or colon separates independent statements.
-CLAUSE_BREAK = re.compile(r"[;:]")
+CLAUSE_BREAKS = ";:"
 # Phrase boundaries for the "what" text: commas and brackets as well.
 PHRASE_BREAK = re.compile(r"[;:()\[\]“”\"]|,(?=\s)")
 # A time of day right after a date, or a time zone: a publication stamp ("December 11, 2025 - 17:00").
 TIMESTAMP_AFTER = re.compile(r"^\s*(?:[-|,–]\s*)?(?:\d{1,2}[:h]\d{2}\b|\(?GMT)")
 # A lower-case word right before a weekday: the date is part of a sentence, not a dateline.
 WORD_BEFORE = re.compile(r"[a-z][\s,]*$")
-# The words "and" / "or" / stray punctuation trimmed off the ends of a "what" phrase.
-WHAT_EDGE = re.compile(
-    r"^(?:\W|(?:and|or|the|on|in|at|with|of|for|is|are|will|be)\b)+"
-    r"|(?:\W|\b(?:and|or|the|on|in|at|with|of|for|to|during|from|by|is|are|a|an))+$",
-    re.IGNORECASE,
-)
+# The words "and" / "or" / stray punctuation trimmed off the start of a "what" phrase ...
+WHAT_LEAD = re.compile(r"^(?:\W|(?:and|or|the|on|in|at|with|of|for|is|are|will|be)\b)+", re.IGNORECASE)
+# ... and the words trimmed off its end, one whole word at a time.
+WHAT_TAIL_WORD = re.compile(r"and|or|the|on|in|at|with|of|for|to|during|from|by|is|are|a|an", re.IGNORECASE)
+# A phrase as words and the gaps between them.
+WORD_OR_GAP = re.compile(r"\w+|\W+")
+
+
+class Folded:
+    """A case-insensitive regex, run on lower-cased ASCII text.
+
+    Python's regex engine folds case character by character: a case-insensitive search is two to four
+    times slower than the same search on lower-case text, ten times on text with Vietnamese letters. So the
+    text is searched lower-cased, with its other letters folded to ASCII first ("Hà" → "ha": offsets and
+    word boundaries stay as they were). Only ASCII letters occur in the patterns' words, and folding makes no
+    match disappear, so no match there means none in the text; a match whose characters were ASCII already
+    is the one the case-insensitive regex finds; any other (rare) case runs that regex. The pattern must spell
+    its words in lower case. Match positions are those of the text; group values are lower-case.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        self.any_case = re.compile(pattern, re.IGNORECASE)
+        self.lower_case = re.compile(pattern)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if text.isascii():
+            return self.lower_case.search(text.lower())
+        if DOTLESS_I not in text:
+            hit = self.lower_case.search(ascii_same_length(text).lower())
+            if hit is None or text[hit.start() : hit.end()].isascii():
+                return hit
+        return self.any_case.search(text)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        if text.isascii():
+            return self.lower_case.match(text.lower())
+        if DOTLESS_I not in text:
+            hit = self.lower_case.match(ascii_same_length(text).lower())
+            if hit is None or text[: hit.end()].isascii():
+                return hit
+        return self.any_case.match(text)
 
 
 @dataclass(frozen=True)
 class Cues:
     """The vocabulary of dates.yaml compiled into the regexes the extractor applies."""
 
-    prefix_trigger: re.Pattern[str]
+    prefix_trigger: Folded
     prefix_kind: dict[str, str]
-    year_trigger: re.Pattern[str]
+    year_trigger: Folded
     year_kind: dict[str, str]
-    target_for: re.Pattern[str]
-    term_word: re.Pattern[str]
-    period_word: re.Pattern[str]
-    future: re.Pattern[str]
-    effective: re.Pattern[str]
+    target_for: Folded
+    term_word: Folded
+    period_word: Folded
+    future: Folded
+    effective: Folded
     past: re.Pattern[str]
-    veto_prefix: re.Pattern[str]
-    document_of: re.Pattern[str]
-    quantity_after: re.Pattern[str]
-    weekday_before: re.Pattern[str]
-    numeric_prefix: re.Pattern[str]
-    opener_only: re.Pattern[str]
-    trigger_words: re.Pattern[str]
+    veto_prefix: Folded
+    document_of: Folded
+    quantity_after: Folded
+    weekdays: tuple[str, ...]
+    numeric_prefix: Folded
+    opener_only: Folded
+    trigger_words: Folded
     period_open: re.Pattern[str]
-    period_close: re.Pattern[str]
+    period_close: Folded
 
 
 def _words(words: list[str]) -> str:
@@ -107,40 +147,38 @@ def _trie_pattern(node: dict[str, dict]) -> str:
 
 def _build_cues(vocab: Vocab) -> Cues:
     d = vocab["dates"]
-    fillers = rf"(?:\s*(?:{_words(d['trigger_fillers'])})\b\s*)*"
-    prefix_kind = {w.lower(): kind for kind, words in d["prefix_triggers"].items() for w in words}
-    year_kind = {w.lower(): kind for kind, words in d["year_triggers"].items() for w in words}
+
+    def words(key: str | list[str]) -> str:
+        """The phrases in lower case (for the Folded regexes), as a prefix tree."""
+        return _words([str(w).lower() for w in (d[key] if isinstance(key, str) else key)])
+
+    fillers = rf"(?:\s*(?:{words('trigger_fillers')})\b\s*)*"
+    prefix_kind = {w.lower(): kind for kind, ws in d["prefix_triggers"].items() for w in ws}
+    year_kind = {w.lower(): kind for kind, ws in d["year_triggers"].items() for w in ws}
     ed_exceptions = _words(d["not_past_ed"])
     return Cues(
-        prefix_trigger=re.compile(rf"(?:^|\W)(?P<t>{_words(list(prefix_kind))})\b{fillers}\s*$", re.IGNORECASE),
+        prefix_trigger=Folded(rf"(?:^|\W)(?P<t>{words(list(prefix_kind))})\b{fillers}\s*$"),
         prefix_kind=prefix_kind,
-        year_trigger=re.compile(
-            rf"(?:^|\W)(?P<t>{_words(list(year_kind))})\b{fillers}[\s-]*(?:year\s+)?$", re.IGNORECASE
-        ),
+        year_trigger=Folded(rf"(?:^|\W)(?P<t>{words(list(year_kind))})\b{fillers}[\s-]*(?:year\s+)?$"),
         year_kind=year_kind,
-        target_for=re.compile(rf"\b(?:{_words(d['target_nouns'])})\b[^.;]*\bfor\s+(?:the\s+year\s+)?$", re.IGNORECASE),
-        term_word=re.compile(rf"\b(?:{_words(d['term_words'])})\b", re.IGNORECASE),
-        period_word=re.compile(rf"\b(?:{_words(d['period_words'])})\b", re.IGNORECASE),
-        future=re.compile(rf"\b(?:{_words(d['future_cues'])})\b", re.IGNORECASE),
-        effective=re.compile(rf"\b(?:{_words(d['effective_cues'])})\b", re.IGNORECASE),
+        target_for=Folded(rf"\b(?:{words('target_nouns')})\b[^.;]*\bfor\s+(?:the\s+year\s+)?$"),
+        term_word=Folded(rf"\b(?:{words('term_words')})\b"),
+        period_word=Folded(rf"\b(?:{words('period_words')})\b"),
+        future=Folded(rf"\b(?:{words('future_cues')})\b"),
+        effective=Folded(rf"\b(?:{words('effective_cues')})\b"),
         # A listed past verb, or a lower-case -ed word right after a capitalised subject ("Committee conducted").
         past=re.compile(rf"\b(?:{_words(d['past_verbs'])})\b|\b[A-Z][\w'’]* (?!(?:{ed_exceptions})\b)[a-z]+ed\b"),
-        veto_prefix=re.compile(rf"(?:^|\W)(?:{_words(d['veto_prefixes'])})\W*{fillers}\s*$", re.IGNORECASE),
-        document_of=re.compile(rf"\b(?:{_words(d['document_nouns'])})\b[^,;]{{0,45}}\b(?:of|dated)\s*$", re.IGNORECASE),
-        quantity_after=re.compile(rf"^\s*(?:{_words(d['quantity_words'])})(?!\w)", re.IGNORECASE),
-        weekday_before=re.compile(rf"\b(?:{_words(d['weekdays'])}),?\s*$"),
-        numeric_prefix=re.compile(
-            r"(?:^|\W)(?:on|from|by|until|till|before|dated|to|and|since|of)\s*\(?\s*$", re.IGNORECASE
-        ),
-        opener_only=re.compile(rf"^(?:\W|\b(?:{_words(d['clause_openers'])})\b)*$", re.IGNORECASE),
-        trigger_words=re.compile(
-            rf"(?:\W|\b(?:{_words(list(prefix_kind) + d['trigger_fillers'])})\b)*$", re.IGNORECASE
-        ),
-        period_open=re.compile(rf"\b(?:{_words(d['period_open_verbs'])})\s+(?:on|from)\s+{fillers}$", re.IGNORECASE),
-        period_close=re.compile(
-            rf"^,?\s+and\b[^.;:,]{{0,{PERIOD_LINK_CHARS}}}\b(?:{_words(d['period_close_verbs'])})"
-            rf"(?:\s+(?:on|until|till|through|by))?\s+{fillers}$",
-            re.IGNORECASE,
+        veto_prefix=Folded(rf"(?:^|\W)(?:{words('veto_prefixes')})\W*{fillers}\s*$"),
+        document_of=Folded(rf"\b(?:{words('document_nouns')})\b[^,;]{{0,45}}\b(?:of|dated)\s*$"),
+        quantity_after=Folded(rf"^\s*(?:{words('quantity_words')})(?!\w)"),
+        weekdays=tuple(d["weekdays"]),
+        numeric_prefix=Folded(r"(?:^|\W)(?:on|from|by|until|till|before|dated|to|and|since|of)\s*\(?\s*$"),
+        opener_only=Folded(rf"^(?:\W|\b(?:{words('clause_openers')})\b)*$"),
+        trigger_words=Folded(rf"(?:\W|\b(?:{words(list(prefix_kind) + d['trigger_fillers'])})\b)*$"),
+        period_open=re.compile(rf"\b(?:{words('period_open_verbs')})\s+(?:on|from)\s+{fillers}$", re.IGNORECASE),
+        period_close=Folded(
+            rf"^,?\s+and\b[^.;:,]{{0,{PERIOD_LINK_CHARS}}}\b(?:{words('period_close_verbs')})"
+            rf"(?:\s+(?:on|until|till|through|by))?\s+{fillers}$"
         ),
     )
 
@@ -172,38 +210,55 @@ def extract_deadlines(article: Article, vocab: Vocab) -> list[Row]:
 def _judge(
     article: Article, m: DateMention, mentions: list[DateMention], cues: Cues
 ) -> tuple[ResolvedDate, str] | None:
-    """The resolved date and its kind when the mention is a milestone, else None."""
-    text = article.text
+    """The resolved date and its kind when the mention is a milestone, else None.
+
+    Cheap tests come first: most dates in the news are past events, dropped on their value alone, and the
+    searches of the whole clause for future and past-tense cues run only when the answer depends on them.
+    """
+    text, published = article.text, article.published
     s_start, s_end = _sentence(article, m.start)
     if m.form == "year":
-        return _judge_year(m, text[max(s_start, m.start - TARGET_NOUN_WINDOW) : m.start], article.published, cues)
+        return _judge_year(m, text[max(s_start, m.start - TARGET_NOUN_WINDOW) : m.start], published, cues)
+    value = None
+    may_be_next_year = False
+    if m.form != "year_range":
+        value = resolve(m, m.year or _year_for(m, article, mentions, s_start, s_end), published)
+        if value is None:
+            return None
+        # "will open on January 12" in a December article: a plan whose date, in this year, lies long past
+        # (decided below, when the clause has a future cue).
+        may_be_next_year = (
+            published is not None
+            and m.year is None
+            and not m.relative_unit
+            and (published - value.date_end).days > DAYS_IN_YEAR - MAX_DAYS_AHEAD_WITHOUT_YEAR
+        )
+        if published is not None and value.date_end < published and not may_be_next_year:
+            return None  # a past event
     c_start, c_end = _clause(text, s_start, s_end, m)
     prefix = text[max(c_start, m.start - PREFIX_WINDOW) : m.start]
     head = m.start  # where the date's own words start: before a weekday that leads it
-    weekday = cues.weekday_before.search(prefix, len(prefix) - TRIGGER_REACH)
-    if weekday:
-        head -= len(prefix) - weekday.start()
+    weekday = _weekday_before(prefix, cues.weekdays)
+    if weekday >= 0:
+        head -= len(prefix) - weekday
         # "Monday, June 16, 2025" alone is a dateline; "will be held on Sunday, March 15" an event: judge it
         # by the words before the weekday.
-        prefix = prefix[: weekday.start()]
+        prefix = prefix[:weekday]
         if not WORD_BEFORE.search(prefix):
             return None
     near = prefix[-TRIGGER_REACH:]
     suffix = text[m.end : c_end]
     if cues.veto_prefix.search(near) or TIMESTAMP_AFTER.match(suffix):
         return None
-    if m.form == "year_range":
+    if value is None:  # a year range
         return _judge_year_range(
-            m, text[max(s_start, m.start - TERM_WINDOW) : min(s_end, m.end + TERM_WINDOW)], article.published, cues
+            m, text[max(s_start, m.start - TERM_WINDOW) : min(s_end, m.end + TERM_WINDOW)], published, cues
         )
-    if cues.document_of.search(prefix):
-        return None
+    if prefix.rstrip()[-len("dated") :].lower().endswith(("of", "dated")) and cues.document_of.search(prefix):
+        return None  # "Resolution 15 of 5.5.2022": the search only runs when the words before end the right way
     # A bare "24.4" or "11/7" is a date only after a preposition, and never before a unit ("24.4 percent").
     bare_numeric = m.form == "day" and m.joiner and m.year is None
     if bare_numeric and (not cues.numeric_prefix.search(near) or cues.quantity_after.match(suffix)):
-        return None
-    value = resolve(m, m.year or _year_for(m, article, mentions, s_start, s_end), article.published)
-    if value is None:
         return None
     trigger = cues.prefix_trigger.search(near)
     kind = cues.prefix_kind[_norm(trigger.group("t"))] if trigger else None
@@ -211,44 +266,62 @@ def _judge(
         kind = "deadline"  # "until June 30" is a deadline; "until 2030" a target
     if m.form in ("day_range", "month_range") and kind in (None, "effective"):
         kind = "period"
-    clause = text[c_start:c_end]
-    published = article.published
-    if kind is None and cues.effective.search(clause):
+    clause = _Clause(text[c_start:c_end], prefix, suffix, text[c_start:head], cues)
+    if kind is None and cues.effective.search(clause.text):
         kind = "effective"
-    future = cues.future.search(clause) is not None
-    if (
-        published is not None
-        and m.year is None
-        and future
-        and not m.relative_unit
-        and (published - value.date_end).days > DAYS_IN_YEAR - MAX_DAYS_AHEAD_WITHOUT_YEAR
-    ):
-        # "will open on January 12" in a December article: a plan whose date, in this year, lies long past.
-        value = resolve(m, published.year + 1, published) or value
-    if m.form in ("month", "month_range") and m.year is None and not (future or trigger):
+    if may_be_next_year and clause.future:
+        value = resolve(m, published.year + 1, published) or value  # type: ignore[union-attr]
+    if m.form in ("month", "month_range") and m.year is None and not trigger and not clause.future:
         # "in August" alone is too often a look back, "January-June" a statistics period: months without a
         # year need a cue
         return None
-    past = _past_governed(prefix, suffix, text[c_start:head], cues)
     if published is not None:
         if value.date_end < published:
             return None
         if value.date_start <= published:
             # Today's date: the event being reported, unless something takes effect or starts today, or a
-            # period still under way ends later.
-            if kind == "period" and future and value.date_end > published:
-                return value, kind
+            # period or a month still under way is what a plan ends in ("to be completed in May 2025" in
+            # mid-May).
+            if (kind == "period" or value.precision == "month") and value.date_end > published and clause.future:
+                return value, kind or "scheduled"
             return (value, kind) if kind in ("effective", "deadline") else None
-        if m.year is None and not m.relative_unit and (value.date_start - published).days > MAX_DAYS_AHEAD_WITHOUT_YEAR:
+        if (
+            m.year is None
+            and not m.relative_unit
+            and (value.date_start - published).days > MAX_DAYS_AHEAD_WITHOUT_YEAR
+            and not (clause.future or (kind and not clause.past))
+        ):
+            # Far ahead with nothing marking a plan: probably last year's ("began operating from December 1"
+            # in February). A future cue, or a trigger in a clause that is no past report ("will be held on
+            # November 26", "asked them to finish by November 29"), keeps it in the publication year: news
+            # writes the dates of the current year without one.
             return None
-        if past and kind is None:
+        if kind is None and clause.past:
             return None
         return value, kind or "scheduled"
-    if m.form == "relative" or (past and not trigger):
+    if m.form == "relative" or (not trigger and clause.past):
         return None
-    if kind is None and not future:
+    if kind is None and not clause.future:
         return None
     return value, kind or "scheduled"
+
+
+class _Clause:
+    """The clause around a date, with its costlier cues (a search of the whole clause each) worked out only
+    when first asked for."""
+
+    def __init__(self, text: str, prefix: str, suffix: str, before_date: str, cues: Cues) -> None:
+        self.text, self.prefix, self.suffix, self.before_date, self.cues = text, prefix, suffix, before_date, cues
+
+    @cached_property
+    def future(self) -> bool:
+        """Whether the clause has a future or obligation cue ("will", "must", "scheduled")."""
+        return self.cues.future.search(self.text) is not None
+
+    @cached_property
+    def past(self) -> bool:
+        """Whether the date is the time of a past-tense report ("On June 5, X held ...")."""
+        return _past_governed(self.prefix, self.suffix, self.before_date, self.cues)
 
 
 def _join_periods(text: str, mentions: list[DateMention], cues: Cues) -> list[DateMention]:
@@ -267,8 +340,7 @@ def _join_periods(text: str, mentions: list[DateMention], cues: Cues) -> list[Da
         ):
             year = m.year or nxt.year
             out.append(
-                replace(
-                    m,
+                m._replace(
                     end=nxt.end,
                     form="day_range",
                     year=year,
@@ -324,11 +396,33 @@ def _sentence(article: Article, pos: int) -> tuple[int, int]:
 
 def _clause(text: str, s_start: int, s_end: int, m: DateMention) -> tuple[int, int]:
     """The part of the sentence between the semicolons or colons around the mention."""
-    start = s_start
-    for brk in CLAUSE_BREAK.finditer(text, s_start, m.start):
-        start = brk.end()
-    after = CLAUSE_BREAK.search(text, m.end, s_end)
-    return start, after.start() if after else s_end
+    start, end = s_start, s_end
+    for brk in CLAUSE_BREAKS:
+        start = max(start, text.rfind(brk, s_start, m.start) + 1)
+        found = text.find(brk, m.end, end)
+        end = found if found >= 0 else end
+    return start, end
+
+
+def _weekday_before(prefix: str, weekdays: tuple[str, ...]) -> int:
+    """Where a weekday starts that ends the prefix, perhaps with a comma ("..., Monday, "), or -1: the match
+    of ``\\b(?:Monday|...),?\\s*$`` in the last TRIGGER_REACH characters, with string methods (a regex
+    anchored at the end is tried at every character)."""
+    words = prefix.rstrip()
+    if words.endswith(","):
+        words = words[:-1]
+    if not words.endswith(weekdays):
+        return -1
+    starts = [len(words) - len(day) for day in weekdays if words.endswith(day)]
+    return min(
+        (s for s in starts if s >= len(prefix) - TRIGGER_REACH and (s == 0 or not _is_word_char(prefix[s - 1]))),
+        default=-1,
+    )
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether a regex's \\w takes the character."""
+    return char.isalnum() or char == "_"
 
 
 def _year_for(m: DateMention, article: Article, mentions: list[DateMention], s_start: int, s_end: int) -> int | None:
@@ -355,18 +449,36 @@ def _what(text: str, sentence: tuple[int, int], m: DateMention, cues: Cues) -> s
     else the phrase after it, else the phrase before that."""
     s_start, s_end = sentence
     phrases_before = PHRASE_BREAK.split(text[s_start : m.start])
-    before = phrases_before[-1]
-    tail = before[-TRIGGER_REACH:]
-    before = before[: len(before) - len(tail) + cues.trigger_words.search(tail).start()]  # type: ignore[union-attr]
-    after = next((p for p in PHRASE_BREAK.split(text[m.end : s_end]) if p.strip()), "")
-    candidates = [before.split()[-WHAT_WORDS:], after.split()[:WHAT_WORDS]]
-    if len(phrases_before) > 1:
-        candidates.append(phrases_before[-2].split()[-WHAT_WORDS:])
-    for words in candidates:
-        phrase = WHAT_EDGE.sub("", " ".join(words))
+
+    def candidates() -> Iterator[list[str]]:
+        before = phrases_before[-1]
+        tail = before[-TRIGGER_REACH:]
+        yield before[: len(before) - len(tail) + cues.trigger_words.search(tail).start()].split()[-WHAT_WORDS:]  # type: ignore[union-attr]
+        yield next((p for p in PHRASE_BREAK.split(text[m.end : s_end]) if p.strip()), "").split()[:WHAT_WORDS]
+        if len(phrases_before) > 1:
+            yield phrases_before[-2].split()[-WHAT_WORDS:]
+
+    for words in candidates():
+        phrase = _trim_edges(" ".join(words))
         if len(phrase.split()) >= 2:
             return phrase
     return " ".join(text[s_start:s_end].split()[:WHAT_WORDS])
+
+
+def _trim_edges(phrase: str) -> str:
+    """The phrase without the function words and punctuation at its ends: "and the plan to" → "plan"."""
+    lead = WHAT_LEAD.match(phrase)
+    start = lead.end() if lead else 0
+    # The end is read backwards, a word or a gap at a time: a regex anchored at the end ($) would be tried at
+    # every character of the phrase.
+    backwards = phrase[start:][::-1]
+    cut = 0
+    while token := WORD_OR_GAP.match(backwards, cut):
+        word = token.group()
+        if _is_word_char(word[0]) and not WHAT_TAIL_WORD.fullmatch(word[::-1]):
+            break
+        cut = token.end()
+    return phrase[start : len(phrase) - cut]
 
 
 def _norm(trigger: str) -> str:

@@ -30,17 +30,29 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate, compress
+from typing import NamedTuple
 
 from flows.extract import bodies, places
-from flows.extract.base import Article, Row, Vocab, ascii_form, fold, stable_id
+from flows.extract.base import (
+    Article,
+    Memo,
+    Row,
+    Vocab,
+    ascii_form,
+    fold,
+    search_word_start,
+    stable_id,
+    word_starts,
+)
 
 # Words, with inner hyphens ("Ba Ria-Vung", "newly-appointed") and apostrophes ("People's"). Written
 # without a per-character alternation, which makes Python's re markedly slower.
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-# The same words with the non-word characters before each: one findall gives every (gap, word) pair of a
-# window, with no match object per word (offsets follow from the lengths). WORD.finditer skips exactly
-# the non-word characters, so the words and their offsets are the same.
-GAP_AND_WORD = re.compile(rf"(\W*)({WORD.pattern})")
+# Splitting on the words, kept: one re.split gives every gap and word of a window, [gap, word, gap, ...,
+# tail], with no match object per word (offsets follow from the lengths). A word starts at the first
+# word character after a gap, so the gaps are exactly the runs of non-word characters.
+WORD_SPLIT = re.compile(rf"({WORD.pattern})")
 
 # Ordinals and Roman numerals sit inside titles: "General Secretary of the 13th Party Central Committee",
 # "Head of the XV National Assembly Delegation".
@@ -103,8 +115,10 @@ class Lexicon:
     list_lead_ends: frozenset[str]  # the last words of those leads
     position_cues: frozenset[tuple[str, ...]]
     position_cue_lengths: tuple[int, ...]  # the word counts of the cues, to look each length up once
+    position_cue_ends: frozenset[str]  # the last word of each cue: where one can end
     title_verbs: dict[str, str]  # "chairs" → "Chairman"
     verb_title_ends: frozenset[str]  # words that may follow the body a title verb names ("since")
+    word_info: Memo[str, WordInfo]  # word as written → what it says on its own
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -147,13 +161,17 @@ def _build(vocab: Vocab) -> Lexicon:
     honorifics = "|".join(map(re.escape, spec["honorifics"]))
     list_words = "|".join(rf"{SP}".join(map(re.escape, w.split())) for w in spec["list_leads"])
     countries = "|".join(r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", c))) for c in spec["countries"])
+    modifier_pairs = {second: first for first, second in spec["modifier_pairs"]}
+    foreign_words = frozenset(spec["foreign_words"])
     return Lexicon(
         # The sentences read are those with a head or a verb that gives a title ("who chairs ...").
-        heads=re.compile(rf"\b{_trie_regex(spec['heads'] + spec['tail_heads'] + list(spec['title_verbs']))}\b"),
+        # Searched with base.search_word_start (a word must start there), with no leading \b, so that re
+        # scans fast for the trie's first letters.
+        heads=re.compile(rf"{_trie_regex(spec['heads'] + spec['tail_heads'] + list(spec['title_verbs']))}\b"),
         word_class=word_class,
-        modifier_pairs={second: first for first, second in spec["modifier_pairs"]},
-        countries=re.compile(rf"(?<![\w-])(?:{countries})(?![\w-])"),
-        foreign_words=frozenset(spec["foreign_words"]),
+        modifier_pairs=modifier_pairs,
+        countries=re.compile(rf"(?:{countries})(?![\w-])"),  # to use through base.word_starts
+        foreign_words=foreign_words,
         not_names=frozenset(spec["not_names"]),
         plurals=spec["plurals"],
         heads_before_general=frozenset(spec["heads_before_general"]),
@@ -177,8 +195,12 @@ def _build(vocab: Vocab) -> Lexicon:
         ),
         position_cues=frozenset(tuple(c.split()) for c in spec["position_cues"]),
         position_cue_lengths=tuple(sorted({len(c.split()) for c in spec["position_cues"]})),
+        position_cue_ends=frozenset(c.split()[-1] for c in spec["position_cues"]),
         title_verbs=spec["title_verbs"],
         verb_title_ends=frozenset(spec["verb_title_ends"]),
+        word_info=Memo(
+            lambda word: _word_info(word, (word_class, modifier_pairs, foreign_words, frozenset(spec["not_names"])))
+        ),
     )
 
 
@@ -204,14 +226,46 @@ def _gap_kind(gap: str) -> int:
     return GAP_KINDS.get(gap.strip(), BREAK)
 
 
+# The kind of each gap, as Tokens asks for it.
+GAP_KIND: Memo[str, int] = Memo(_gap_kind)
+
+
+class WordInfo(NamedTuple):
+    """What a word says on its own, whatever its neighbours."""
+
+    key: str  # lookup form: folded, lower-case, no possessive "'s"
+    capitalised: bool
+    cls: str | None  # its class in the vocabulary
+    contextual: bool  # whether its class depends on the words before it (Tokens._in_context)
+    foreign: bool  # a foreign country, people or body ("Chinese", "ASEAN")
+
+
+def _word_info(word: str, lex_parts: tuple[dict[str, str], dict[str, str], frozenset[str], frozenset[str]]) -> WordInfo:
+    """What a word says on its own: its class wherever that needs no neighbour (else Tokens._in_context)."""
+    word_class, modifier_pairs, foreign, not_names = lex_parts
+    key = _key(word)
+    cls = word_class.get(key)
+    contextual = False
+    if cls is None:
+        if word[0].isdigit() or word.isupper():
+            cls = ORD if ORDINAL.fullmatch(word) else None
+        else:
+            contextual = key in modifier_pairs  # "appointed" after "newly"
+    elif cls == CONN and not word.islower():
+        # Capitalised, a connector starts a sentence ("The", "In") or is a name ("To Lam").
+        cls = STOP if key in not_names else None
+    # A stop word may be a middle name ("Tran The Dung"), which depends on the word before it.
+    contextual = contextual or cls == STOP
+    return WordInfo(key, _is_capitalised(word), cls, contextual, key in foreign)
+
+
 def _windows(article: Article, lex: Lexicon) -> list[tuple[int, int]]:
     """The sentences that hold a title head, merged when adjacent."""
     spans = article.sentence_spans
     starts = [s for s, _ in spans]
     out: list[tuple[int, int]] = []
     lower = article.text.lower()
-    search = lex.heads.search
-    m = search(lower)
+    m = search_word_start(lex.heads, lower, 0, glue="")
     while m is not None:
         i = max(0, bisect.bisect_right(starts, m.start()) - 1)
         s, e = spans[i]
@@ -220,62 +274,72 @@ def _windows(article: Article, lex: Lexicon) -> list[tuple[int, int]]:
         else:
             out.append((s, e))
         # The rest of that sentence is read anyway: look for the next head after it.
-        m = search(lower, max(e, m.end()))
+        m = search_word_start(lex.heads, lower, max(e, m.end()), glue="")
     return out
 
 
 class Tokens:
     """The words of the windows with their offsets, classes (None: a name word or an ordinary word) and
-    the kind of gap before each (the first word of a window follows a break). Built in one pass: this
-    loop is most of the extractor's run time."""
+    the kind of gap before each (the first word of a window follows a break).
+
+    Built list by list rather than word by word (this is most of the extractor's run time): one
+    ``re.split`` per window gives the words and the gaps, their offsets follow from the lengths, and what
+    each word says on its own (its lookup form, capitalisation, class) comes from ``Lexicon.word_info``.
+    Only the few words whose class depends on their neighbours, and place names, are then looked at
+    one by one."""
 
     def __init__(self, article: Article, windows: list[tuple[int, int]], lex: Lexicon, vocab: Vocab) -> None:
         text = self.text = article.text
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.words: list[str] = []
-        self.keys: list[str] = []
-        self.caps: list[bool] = []
         self.gaps: list[int] = []
-        self.cls: list[str | None] = []
-        self.foreign: set[int] = set()
-        place_ends = self._place_spans(article, windows, lex, vocab)
-        in_place_until, foreign_place = -1, False
-        # Bound once: this loop runs for every word read.
-        gaps, starts, ends, words, keys = self.gaps, self.starts, self.ends, self.words, self.keys
-        caps, classes, foreign = self.caps, self.cls, self.foreign
-        word_class, modifier_pairs, foreign_words = lex.word_class, lex.modifier_pairs, lex.foreign_words
+        gap_kind = GAP_KIND.__getitem__
         for lo, hi in windows:
-            end = lo
-            for gap, word in GAP_AND_WORD.findall(text, lo, hi):
-                # The first word of a window follows a break, whatever is before it.
-                gaps.append(BREAK if end == lo else SPACE if gap == " " else _gap_kind(gap))
-                start = end + len(gap)
-                end = start + len(word)
-                key = _key(word)
-                i = len(words)
-                starts.append(start)
-                ends.append(end)
-                words.append(word)
-                keys.append(key)
-                caps.append(_is_capitalised(word))
-                if start in place_ends:
-                    in_place_until, foreign_place = place_ends[start]
-                if start < in_place_until:
-                    classes.append(PLACE)
-                    if foreign_place:
-                        foreign.add(i)
-                    continue
-                cls = word_class.get(key)
-                if cls is None:
-                    # Most words: no class, unless a number, an acronym or the second word of a pair.
-                    if key in modifier_pairs or word[0].isdigit() or word.isupper():
-                        cls = self._classify(i, key, lex)
-                elif cls in (CONN, STOP):
-                    cls = self._classify(i, key, lex)
-                classes.append(cls)
-                if key in foreign_words:
-                    foreign.add(i)
+            # [gap, word, gap, word, ..., tail]: the same words and gaps as GAP_AND_WORD.findall.
+            parts = WORD_SPLIT.split(text[lo:hi])
+            n = len(parts) // 2
+            offsets = list(accumulate(map(len, parts), initial=lo))
+            self.starts += offsets[1 : 2 * n : 2]
+            self.ends += offsets[2 : 2 * n + 1 : 2]
+            self.words += parts[1::2]
+            if n:
+                self.gaps.append(BREAK)  # the first word of a window follows a break, whatever is before it
+                self.gaps += map(gap_kind, parts[2 : 2 * n - 1 : 2])
+        n = len(self.words)
+        # One WordInfo per word, turned into one tuple per field.
+        infos = list(map(lex.word_info.__getitem__, self.words))
+        keys, caps, classes, contextual, foreign = zip(*infos, strict=True) if infos else ((),) * 5
+        self.keys: tuple[str, ...] = keys
+        self.caps: tuple[bool, ...] = caps
+        self.cls: list[str | None] = list(classes)
+        self.foreign: set[int] = set(compress(range(n), foreign))
+        self.titles: dict[tuple[int, int], tuple[Title, ...]] = {}  # _split_titles of each block asked about
+        self._mark_places(article, windows, lex, vocab)
+        # Stop words and the second word of a pair: their class depends on the words before them, which
+        # are final by the time each is reached (in text order).
+        cls = self.cls
+        for i in compress(range(n), contextual):
+            if cls[i] != PLACE:
+                cls[i] = self._in_context(i, cls[i], lex)
+
+    def _mark_places(self, article: Article, windows: list[tuple[int, int]], lex: Lexicon, vocab: Vocab) -> None:
+        """Class the words of place names PLACE; those of foreign countries are foreign too. A place runs
+        from the word it starts at to its end, or to the next word a place starts at."""
+        place_ends = self._place_spans(article, windows, lex, vocab)
+        token_at = dict(zip(self.starts, range(len(self.starts)), strict=True))
+        firsts = sorted(token_at[start] for start in place_ends if start in token_at)
+        starts, cls = self.starts, self.cls
+        for first, stop in zip(firsts, [*firsts[1:], len(starts)], strict=False):  # none if no place
+            end, foreign = place_ends[starts[first]]
+            i = first
+            while i < stop and starts[i] < end:
+                cls[i] = PLACE
+                if foreign:
+                    self.foreign.add(i)
+                else:
+                    self.foreign.discard(i)
+                i += 1
 
     def _place_spans(
         self, article: Article, windows: list[tuple[int, int]], lex: Lexicon, vocab: Vocab
@@ -283,25 +347,17 @@ class Tokens:
         """Names of Vietnamese provinces and cities and of countries, as {start: (end, foreign)}."""
         out = {s: (e, False) for s, e, _ in places.find_places(article, vocab)}
         for lo, hi in windows:
-            for m in lex.countries.finditer(self.text, lo, hi):
+            for m in word_starts(lex.countries, self.text, lo, hi):
                 out[m.start()] = (m.end(), fold(m.group()) != "viet nam")
         return out
 
-    def _classify(self, i: int, key: str, lex: Lexicon) -> str | None:
-        word = self.words[i]
-        cls = lex.word_class.get(key)
-        if cls is None:
-            if word[0].isdigit() or word.isupper():
-                return ORD if ORDINAL.fullmatch(word) else None
-            if i and lex.modifier_pairs.get(key) == self.keys[i - 1]:
-                return MOD
-            return None
-        if cls == CONN and not word.islower():
-            # Capitalised, a connector starts a sentence ("The", "In") or is a name ("To Lam").
-            cls = STOP if key in lex.not_names else None
-        if cls == STOP and i and self.cls[i - 1] is None and self.caps[i - 1] and self.gaps[i] == SPACE:
-            return None  # a middle name inside a name ("Tran The Dung")
-        return cls
+    def _in_context(self, i: int, cls: str | None, lex: Lexicon) -> str | None:
+        """The class of word i, a stop word or the second word of a pair, given the words before it."""
+        if cls == STOP:
+            if i and self.cls[i - 1] is None and self.caps[i - 1] and self.gaps[i] == SPACE:
+                return None  # a middle name inside a name ("Tran The Dung")
+            return STOP
+        return MOD if i and lex.modifier_pairs.get(self.keys[i]) == self.keys[i - 1] else None
 
     def possessive(self, i: int) -> bool:
         return self.words[i][-2:] in ("'s", "’s")
@@ -382,9 +438,17 @@ def _blocks(t: Tokens, lex: Lexicon) -> dict[int, int]:
     return out
 
 
-def _split_titles(t: Tokens, start: int, end: int, lex: Lexicon) -> list[Title]:
+def _split_titles(t: Tokens, start: int, end: int, lex: Lexicon) -> tuple[Title, ...]:
     """The titles a block lists: a new one starts after a comma, "and" or "cum" when a head comes
-    before the next "of" ("Ministry of Labour, Invalids and Social Affairs" is one)."""
+    before the next "of" ("Ministry of Labour, Invalids and Social Affairs" is one). Worked out once per
+    block: each name next to a block asks about it."""
+    found = t.titles.get((start, end))
+    if found is None:
+        found = t.titles[(start, end)] = tuple(_titles_of_block(t, start, end, lex))
+    return found
+
+
+def _titles_of_block(t: Tokens, start: int, end: int, lex: Lexicon) -> list[Title]:
     cuts = [start]
     for j in range(start + 1, end + 1):
         after_comma = t.gaps[j] == COMMA
@@ -539,8 +603,10 @@ def _cued_title(
     while j < n and len(words) < MAX_CUE_WORDS and t.words[j].islower() and t.gaps[j] != BREAK:
         words.append(t.keys[j])
         j += 1
+        if j not in blocks or t.gaps[j] != SPACE or words[-1] not in lex.position_cue_ends:
+            continue
         cue_ends_here = any(tuple(words[-k:]) in lex.position_cues for k in lex.position_cue_lengths)
-        if cue_ends_here and j in blocks and t.gaps[j] == SPACE and not _titles_next_name(t, j, blocks, name_starts):
+        if cue_ends_here and not _titles_next_name(t, j, blocks, name_starts):
             return j, any(w in lex.former_cues for w in words)
     return None
 

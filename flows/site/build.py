@@ -89,8 +89,8 @@ def build_site(
     site_dir = Path(site_dir) if site_dir else output_dir / "site"
     if not output_dir.is_dir():
         raise SiteError(f"{output_dir}: output folder does not exist; run `vngov run --output {output_dir}` first")
-    if not store.table_path(output_dir, "articles").exists():
-        raise SiteError(f"{output_dir}: no articles.parquet here; run `vngov run --output {output_dir}` first")
+    if not _table_sources(output_dir, "articles"):
+        raise SiteError(f"{output_dir}: no articles table here; run `vngov run --output {output_dir}` first")
     tables = {t: _read_table(output_dir, t) for t in TABLES}
     manifest = _read_manifest(output_dir)
     validation = _read_validation(output_dir)
@@ -114,14 +114,19 @@ def build_site(
     return SiteReport(site_dir=site_dir, rows={t: len(rows) for t, rows in tables.items()}, n_files=n_files)
 
 
+def _table_sources(folder: Path, table: str) -> list[Path]:
+    """A release holds ``<table>.parquet``; a build output holds ``<table>/`` with a file per month."""
+    single = folder / f"{table}.parquet"
+    return [single] if single.is_file() else store.table_files(folder, table)
+
+
 def _read_table(output_dir: Path, table: str) -> list[dict[str, Any]]:
-    path = store.table_path(output_dir, table)
-    if not path.exists():
-        return []
-    try:
-        rows: list[dict[str, Any]] = pq.read_table(path).to_pylist()
-    except Exception as exc:  # pyarrow raises several types for a damaged file
-        raise SiteError(f"{path}: cannot read: {exc}") from None
+    rows: list[dict[str, Any]] = []
+    for path in _table_sources(output_dir, table):
+        try:
+            rows += pq.read_table(path).to_pylist()
+        except Exception as exc:  # pyarrow raises several types for a damaged file
+            raise SiteError(f"{path}: cannot read: {exc}") from None
     return rows
 
 

@@ -10,7 +10,7 @@ export DO_NOT_TRACK := 1
 export PREFECT_LOGGING_LEVEL := WARNING
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: setup run test lint docs bench lock clean
+.PHONY: setup run test lint docs bench bench-quick lock clean
 
 # The environment is rebuilt whenever the lock changes; uv verifies every pinned hash.
 $(VENV)/.installed: requirements.lock pyproject.toml
@@ -40,6 +40,9 @@ docs: setup
 
 bench: setup
 	$(BIN)/python bench/run_bench.py
+
+bench-quick: setup
+	$(BIN)/python bench/run_bench.py --quick
 
 # Re-resolve the pins after editing pyproject.toml's dependencies.
 lock:

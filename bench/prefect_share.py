@@ -51,7 +51,7 @@ def plain_build(input_dir: Path, output_dir: Path, workers: int, batch_size: int
         ]
         summaries = [f.result() for f in futures]
         seconds["read_extract"] = time.perf_counter() - clock
-        selection = select_articles(summaries, plan)
+        selection = select_articles(summaries, plan, stage.load_extracted_index(index))
         assembled = [
             pool.submit(_assemble, group, writer.parts_dir, writer.path, plan.previous)
             for group in _groups(selection.works, selection.sizes)

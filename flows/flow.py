@@ -24,15 +24,16 @@ import pyarrow as pa  # noqa: E402
 from prefect import flow, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 
-from flows import incremental, ingest, publish, stage, store  # noqa: E402
+from flows import incremental, ingest, publish, runners, stage, store  # noqa: E402
 from flows.ingest import IngestError  # noqa: E402
 from flows.schemas import PARTITIONED_TABLES, TABLES, UNKNOWN_PARTITION, load_schemas, to_arrow  # noqa: E402
 from flows.validate import TableValidation, Validator  # noqa: E402
 
 T = TypeVar("T")
 BATCH_SIZE = 500
-# Below this many input files, worker processes cost more to start than they save (measured:
-# seeds 6 s with threads, 22 s with two processes; 10,000 articles 110 s with threads, 69 s with two).
+# Below this many input files, worker processes cost more to start than they save: each takes
+# 4-5 s to import what a task needs before its first batch, while 2,000 articles are some 10 s of
+# extraction on one core.
 PROCESS_POOL_MIN_INPUTS = 2000
 # Months are assembled in groups of about this many articles per task.
 ASSEMBLE_GROUP_ARTICLES = 5000
@@ -105,64 +106,6 @@ def publish_build(
     return publish.publish(writer, validations, info)
 
 
-@flow(name="build_dataset", log_prints=False)
-def build_dataset(
-    input_dir: Path, output_dir: Path, batch_size: int = BATCH_SIZE, progress: bool = False, full: bool = False
-) -> BuildReport:
-    """Build the dataset from a folder of articles into ``output_dir``; with ``full``, extract every
-    article again instead of reusing what the current build already has."""
-    input_dir, output_dir = Path(input_dir), Path(output_dir)
-    output_dir.mkdir(parents=True, exist_ok=True)
-    report = BuildReport(output_dir=output_dir)
-    clock = time.perf_counter()
-
-    paths = discover_inputs(input_dir)
-    report.n_inputs = len(paths)
-    plan = plan_build(output_dir, full)
-    clock = report.timed("discover", clock)
-    writer = store.BuildWriter(output_dir)
-    try:
-        index = stage.write_extracted_index(writer.parts_dir, plan.extracted)
-        futures = [
-            stage_batch.submit(batch, input_dir, number, writer.parts_dir, index)
-            for number, batch in enumerate(_batches(paths, batch_size))
-        ]
-        summaries = [future.result() for future in _progress(futures, progress, "extracting")]
-        clock = report.timed("read_extract", clock)
-        selection = select_articles(summaries, plan)
-        report.ingest_errors = selection.errors
-        report.n_extracted = sum(s.n_extracted for s in summaries)
-        report.n_reused = selection.n_articles - report.n_extracted
-        report.n_partitions_linked = sum(1 for w in selection.works if w.unchanged)
-        report.n_partitions_rewritten = len(selection.works) - report.n_partitions_linked
-
-        groups = _groups(selection.works, selection.sizes)
-        assembled = [assemble_partitions.submit(g, writer.parts_dir, writer.path, plan.previous) for g in groups]
-        for future in assembled:
-            for rel, entry in future.result().items():
-                writer.record(rel, entry)
-        errors = [_error_row(e) for e in report.ingest_errors]
-        writer.write(store.file_of("ingest_errors", None), _sorted_table("ingest_errors", errors))
-        clock = report.timed("assemble", clock)
-
-        report.validations = validate_build(writer.path, output_dir / "docs")
-        report.rows = {t: v.n_rows for t, v in report.validations.items()}
-        clock = report.timed("validate", clock)
-        info = {
-            "extractor_version": plan.version,
-            "input": str(input_dir),
-            "n_inputs": len(paths),
-            "partition_digests": selection.digests,
-            "stage_seconds": report.seconds,
-        }
-        report.published, report.quarantined = publish_build(writer, report.validations, info)
-        report.timed("publish", clock)
-    except BaseException:
-        writer.abandon()
-        raise
-    return report
-
-
 @dataclass
 class Selection:
     """Which copy of each article the build keeps, and what to write per month."""
@@ -174,7 +117,9 @@ class Selection:
     n_articles: int
 
 
-def select_articles(summaries: list[stage.BatchSummary], plan: incremental.Plan) -> Selection:
+def select_articles(
+    summaries: list[stage.BatchSummary], plan: incremental.Plan, extracted: dict[str, str]
+) -> Selection:
     """The first file (in input order) with a given text is the article; later copies are noted as
     merged. Months unchanged since the previous build are linked rather than rewritten."""
     errors: list[IngestError] = []
@@ -191,7 +136,7 @@ def select_articles(summaries: list[stage.BatchSummary], plan: incremental.Plan)
             first_source[staged.article_id] = staged.source
             winners[staged.partition][summary.batch].append(staged.article_id)
             digests[staged.partition].append(staged.digest)
-            if plan.extracted.get(staged.article_id) == staged.partition:
+            if extracted.get(staged.article_id) == staged.partition:
                 reused[staged.partition].append(staged.article_id)
     partitions = sorted(winners) or [UNKNOWN_PARTITION]
     month_digests = {p: incremental.partition_digest(digests[p]) for p in partitions}
@@ -205,6 +150,106 @@ def select_articles(summaries: list[stage.BatchSummary], plan: incremental.Plan)
         works.append(stage.PartitionWork(partition, dict(winners[partition]), reused[partition], unchanged))
     sizes = {p: len(digests[p]) for p in partitions}
     return Selection(works, sizes, month_digests, errors, len(first_source))
+
+
+@dataclass
+class Staged:
+    """What ``extract_and_assemble`` reports back: small, whatever the size of the corpus."""
+
+    n_inputs: int
+    n_extracted: int
+    selection: Selection
+    files: dict[str, dict[str, Any]]  # the month files it wrote or linked: {file: {rows, sha256}}
+    seconds: dict[str, float]
+
+
+@flow(name="extract_and_assemble", log_prints=False)
+def extract_and_assemble(
+    input_dir: Path,
+    parts_dir: Path,
+    build_dir: Path,
+    plan: incremental.Plan,
+    extracted_index: Path | None,
+    batch_size: int = BATCH_SIZE,
+    progress: bool = False,
+) -> Staged:
+    """The parallel half of a build, as a flow of its own so that it can have its own task runner
+    (threads, processes or a Dask cluster) and so that worker processes exit, and give back their
+    memory, before validation starts. ``plan`` comes without its list of extracted articles (too
+    large for a flow parameter): the workers read ``extracted_index`` instead."""
+    clock = time.perf_counter()
+    paths = discover_inputs(input_dir)
+    futures = [
+        stage_batch.submit(batch, input_dir, number, parts_dir, extracted_index)
+        for number, batch in enumerate(_batches(paths, batch_size))
+    ]
+    summaries = [future.result() for future in _progress(futures, progress, "extracting")]
+    seconds = {"read_extract": round(time.perf_counter() - clock, 3)}
+    selection = select_articles(summaries, plan, stage.load_extracted_index(extracted_index))
+    groups = _groups(selection.works, selection.sizes)
+    files: dict[str, dict[str, Any]] = {}
+    for future in [assemble_partitions.submit(g, parts_dir, build_dir, plan.previous) for g in groups]:
+        files.update(future.result())
+    seconds["assemble"] = round(time.perf_counter() - clock - seconds["read_extract"], 3)
+    n_extracted = sum(s.n_extracted for s in summaries)
+    return Staged(len(paths), n_extracted, selection, files, seconds)
+
+
+@flow(name="build_dataset", log_prints=False)
+def build_dataset(
+    input_dir: Path,
+    output_dir: Path,
+    batch_size: int = BATCH_SIZE,
+    progress: bool = False,
+    full: bool = False,
+    runner: str = runners.THREADS,
+) -> BuildReport:
+    """Build the dataset from a folder of articles into ``output_dir``; with ``full``, extract every
+    article again instead of reusing what the current build already has. ``runner`` says where the
+    batches run (see ``runners.task_runner``)."""
+    input_dir, output_dir = Path(input_dir), Path(output_dir)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    report = BuildReport(output_dir=output_dir)
+    clock = time.perf_counter()
+
+    plan = plan_build(output_dir, full)
+    writer = store.BuildWriter(output_dir)
+    try:
+        index = stage.write_extracted_index(writer.parts_dir, plan.extracted)
+        parallel = extract_and_assemble.with_options(task_runner=runners.task_runner(runner))
+        staged = parallel(
+            input_dir, writer.parts_dir, writer.path, plan.without_extracted(), index, batch_size, progress
+        )
+        for rel, entry in staged.files.items():
+            writer.record(rel, entry)
+        report.seconds.update(staged.seconds)
+        selection = staged.selection
+        report.n_inputs = staged.n_inputs
+        report.ingest_errors = selection.errors
+        report.n_extracted = staged.n_extracted
+        report.n_reused = selection.n_articles - report.n_extracted
+        report.n_partitions_linked = sum(1 for w in selection.works if w.unchanged)
+        report.n_partitions_rewritten = len(selection.works) - report.n_partitions_linked
+        errors = [_error_row(e) for e in report.ingest_errors]
+        writer.write(store.file_of("ingest_errors", None), _sorted_table("ingest_errors", errors))
+        clock = report.timed("extract_and_assemble", clock)
+
+        report.validations = validate_build(writer.path, output_dir / "docs")
+        report.rows = {t: v.n_rows for t, v in report.validations.items()}
+        clock = report.timed("validate", clock)
+        info = {
+            "extractor_version": plan.version,
+            "input": str(input_dir),
+            "n_inputs": staged.n_inputs,
+            "partition_digests": selection.digests,
+            "stage_seconds": report.seconds,
+        }
+        report.published, report.quarantined = publish_build(writer, report.validations, info)
+        report.timed("publish", clock)
+    except BaseException:
+        writer.abandon()
+        raise
+    return report
 
 
 def _groups(works: list[stage.PartitionWork], sizes: dict[str, int]) -> list[list[stage.PartitionWork]]:
@@ -261,8 +306,6 @@ def build_dataset_with_workers(
     malformed address or a cluster that cannot be reached.
     """
     if dask_address is not None:
-        from flows import runners
-
         if workers:
             raise runners.DaskClusterError("--workers and --dask-address cannot be combined")
         address = runners.check_dask_address(dask_address)
@@ -272,20 +315,15 @@ def build_dataset_with_workers(
         if batch_size is None:
             batch_size = runners.pooled_batch_size(len(ingest.discover(Path(input_dir))), cluster.threads)
         with runners.prefect_api_for(cluster):
-            on_cluster = build_dataset.with_options(task_runner=runners.dask_runner(cluster.address))
-            return on_cluster(input_dir, output_dir, batch_size=batch_size, **options)
+            runner = runners.dask_spec(cluster.address)
+            return build_dataset(input_dir, output_dir, batch_size=batch_size, runner=runner, **options)
     n_inputs = len(ingest.discover(Path(input_dir)))
     if workers == 0:
         workers = (os.cpu_count() or 1) if n_inputs >= PROCESS_POOL_MIN_INPUTS else 1
     if workers <= 1:
         return build_dataset(input_dir, output_dir, batch_size=batch_size or BATCH_SIZE, **options)
-    from prefect.task_runners import ProcessPoolTaskRunner
-
-    from flows import runners
-
     # A task in a worker process costs ~0.2 s of Prefect's own work: few, large batches.
-    options["batch_size"] = batch_size or runners.pooled_batch_size(n_inputs, workers)
-
-    runner = ProcessPoolTaskRunner(max_workers=workers)
+    batch_size = batch_size or runners.pooled_batch_size(n_inputs, workers)
     with runners.shared_prefect_api():
-        return build_dataset.with_options(task_runner=runner)(input_dir, output_dir, **options)  # type: ignore[arg-type]
+        runner = runners.processes_spec(workers)
+        return build_dataset(input_dir, output_dir, batch_size=batch_size, runner=runner, **options)

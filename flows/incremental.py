@@ -55,6 +55,10 @@ class Plan:
         rels = [store.file_of(t, partition) for t in PARTITIONED_TABLES]
         return all(rel in self.files.get(rel.split("/", 1)[0], {}) for rel in rels)
 
+    def without_extracted(self) -> Plan:
+        """The plan without its per-article list, small enough to pass as a flow parameter."""
+        return Plan(self.version, self.previous, {}, self.partition_digests, self.files)
+
     def file_entry(self, rel: str) -> dict[str, Any]:
         return self.files[rel.split("/", 1)[0]][rel]
 

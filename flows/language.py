@@ -14,12 +14,15 @@ from flows.vocab_loader import load_vocab
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 MIN_WORDS_FOR_LANGUAGE = 20
 MIN_ENGLISH_RATIO = 0.15
+# The language is told from the start of the text: a few thousand characters hold hundreds of words,
+# plenty for the ratio, and a long text costs no more than a short one.
+LANGUAGE_SAMPLE_CHARS = 5000
 
 
 def english_ratio(text: str) -> tuple[float, int]:
     """(share of words that are English function words, number of words)."""
     function_words = load_vocab().compiled("english", lambda v: frozenset(v["english"]["function_words"]))
-    words = [w.lower() for w in WORD.findall(text)]
+    words = [w.lower() for w in WORD.findall(text, 0, LANGUAGE_SAMPLE_CHARS)]
     if not words:
         return 0.0, 0
     return sum(w in function_words for w in words) / len(words), len(words)

@@ -188,11 +188,36 @@ def pooled_batch_size(n_inputs: int, threads: int) -> int:
     return max(POOL_SMALLEST_BATCH, min(size, math.ceil(n_inputs / threads)))
 
 
-def dask_runner(address: str) -> TaskRunner[Any]:
-    """A task runner that sends the submitted tasks to the existing cluster at ``address``."""
-    from prefect_dask import DaskTaskRunner
+# Where the batches run, as a flow parameter can say it: "threads", "processes:<n>" or
+# "dask:<scheduler address>".
+THREADS = "threads"
 
-    return DaskTaskRunner(address=address)
+
+def processes_spec(workers: int) -> str:
+    return f"processes:{workers}"
+
+
+def dask_spec(address: str) -> str:
+    return f"dask:{address}"
+
+
+def task_runner(spec: str) -> TaskRunner[Any]:
+    """The task runner a runner spec names (see ``THREADS``)."""
+    kind, _, arg = spec.partition(":")
+    if kind == "processes":
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        return ProcessPoolTaskRunner(max_workers=int(arg))
+    if kind == "dask":
+        # The existing cluster at ``arg``: the submitted tasks are sent there.
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=arg)
+    if kind == THREADS:
+        from prefect.task_runners import ThreadPoolTaskRunner
+
+        return ThreadPoolTaskRunner()
+    raise ValueError(f"unknown task runner {spec!r}")
 
 
 def _first_line(exc: BaseException) -> str:

@@ -74,7 +74,7 @@ def write_extracted_index(parts_dir: Path, extracted: dict[str, str]) -> Path | 
 
 
 @lru_cache(maxsize=2)
-def _extracted_index(path: Path | None) -> dict[str, str]:
+def load_extracted_index(path: Path | None) -> dict[str, str]:
     if path is None:
         return {}
     table = pq.read_table(path)
@@ -86,7 +86,7 @@ def stage_batch(
 ) -> BatchSummary:
     """Read, extract and stage one batch of input files."""
     store.crash_point("extract")
-    already_extracted = _extracted_index(extracted_index)
+    already_extracted = load_extracted_index(extracted_index)
     vocab = load_vocab()
     summary = BatchSummary(batch=batch)
     seen: set[str] = set()

@@ -32,7 +32,7 @@ TABLE_LEVEL_CHECK = "table-level check"
 # GX's pandas checks need the rows in memory: a table is validated this many rows at a time, which
 # keeps a large build's validation within a few hundred MB (measured: 500,000 rows of unit_counts
 # take 4 s and about 800 MB as an object-dtype frame).
-CHUNK_ROWS = 200_000
+CHUNK_ROWS = 100_000
 
 
 @dataclass

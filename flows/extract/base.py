@@ -67,9 +67,14 @@ def ascii_same_length(text: str) -> str:
 
 def stable_id(prefix: str, *parts: object) -> str:
     """A short id that depends only on the normalised content, never on row order or run time."""
-    # " ".join(s.split()) is re.sub(r"\s+", " ", s).strip(): both use Unicode white space.
-    key = "\x1f".join(" ".join(fold(str(p)).split()) for p in parts)
+    key = "\x1f".join(normal_form(p) for p in parts)
     return f"{prefix}_{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}"
+
+
+def normal_form(part: object) -> str:
+    """What an id is made of: folded, with white space collapsed."""
+    # " ".join(s.split()) is re.sub(r"\s+", " ", s).strip(): both use Unicode white space.
+    return " ".join(fold(str(part)).split())
 
 
 def starts_word(text: str, pos: int, glue: str = "-") -> bool:

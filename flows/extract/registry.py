@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 
-from flows.extract.base import Article, Row, Vocab, stable_id
+from flows.extract.base import Article, Row, Vocab, normal_form
 from flows.extract.bodies import extract_bodies
 from flows.extract.deadlines import extract_deadlines
 from flows.extract.officials import extract_officials
@@ -30,9 +31,15 @@ ROW_KEYS: dict[str, tuple[str, ...]] = {
 
 
 def with_row_id(table: str, row: Row) -> Row:
-    """The row with its ``row_id``: stable across runs, independent of row order."""
-    keys = [row.get(k) for k in ROW_KEYS[table]]
-    return {"row_id": stable_id(table, row["article_id"], row["char_start"], row["char_end"], *keys), **row}
+    """The row with its ``row_id``: stable across runs, independent of row order.
+
+    The same id as ``stable_id(table, article_id, char_start, char_end, *keys)``, computed faster:
+    the article id (lower-case hex) and the offsets are already in normal form, so only the keys
+    are folded (this runs for every row: ~25 per article)."""
+    key = f"{row['article_id']}\x1f{row['char_start']}\x1f{row['char_end']}"
+    for name in ROW_KEYS[table]:
+        key += "\x1f" + normal_form(row.get(name))
+    return {"row_id": f"{table}_{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}", **row}
 
 
 def extract_article(article: Article, vocab: Vocab) -> dict[str, list[Row]]:

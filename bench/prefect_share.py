@@ -1,6 +1,6 @@
 """Prefect's share of a build's wall time: the same work as plain function calls and as the flow.
 
-    .venv/bin/python bench/prefect_share.py INPUT_DIR [--workers 2] [--batch-size 500]
+    .venv/bin/python bench/prefect_share.py INPUT_DIR [--workers 2] [--batch-size N]
 
 Runs the build twice in this process, into two temporary folders: once as plain calls of the very
 functions the flow's tasks wrap (``stage.stage_batch`` and ``stage.assemble_partition`` in a
@@ -20,7 +20,6 @@ import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -29,8 +28,8 @@ from flows import settings  # noqa: E402
 
 settings.apply()
 
-from flows import incremental, ingest, publish, stage, store  # noqa: E402
-from flows.flow import BATCH_SIZE, _batches, _error_row, _groups, _sorted_table, select_articles  # noqa: E402
+from flows import incremental, ingest, publish, runners, stage, store  # noqa: E402
+from flows.flow import _batches, _error_row, _groups, _sorted_table, select_articles  # noqa: E402
 from flows.schemas import TABLES  # noqa: E402
 from flows.validate import Validator  # noqa: E402
 
@@ -53,7 +52,7 @@ def plain_build(input_dir: Path, output_dir: Path, workers: int, batch_size: int
         seconds["read_extract"] = time.perf_counter() - clock
         selection = select_articles(summaries, plan, stage.load_extracted_index(index))
         assembled = [
-            pool.submit(_assemble, group, writer.parts_dir, writer.path, plan.previous)
+            pool.submit(stage.assemble_partitions, group, writer.parts_dir, writer.path, plan.previous)
             for group in _groups(selection.works, selection.sizes)
         ]
         for future in assembled:
@@ -71,20 +70,11 @@ def plain_build(input_dir: Path, output_dir: Path, workers: int, batch_size: int
     return {k: round(v, 2) for k, v in seconds.items()}
 
 
-def _assemble(
-    works: list[stage.PartitionWork], parts_dir: Path, build_dir: Path, previous: Path | None
-) -> dict[str, dict[str, Any]]:
-    written: dict[str, dict[str, Any]] = {}
-    for work in works:
-        written.update(stage.assemble_partition(work, parts_dir, build_dir, previous))
-    return written
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("input", type=Path)
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--batch-size", type=int, default=BATCH_SIZE)
+    ap.add_argument("--batch-size", type=int, help="default: what the flow chooses for this many workers")
     args = ap.parse_args()
     from prefect import flow
 
@@ -94,17 +84,17 @@ def main() -> int:
     def warm_up() -> None:
         """Starts Prefect's ephemeral API server, as the first flow run of a process does."""
 
+    # Both runs get the batch size the flow picks by default for worker processes.
+    batch_size = args.batch_size or runners.pooled_batch_size(len(ingest.discover(args.input)), args.workers)
     with tempfile.TemporaryDirectory(prefix="vngov-share-") as tmp:
         # The GX import (seconds) is paid by whichever runs first: pay it before either is timed.
         Validator(None)
-        plain = plain_build(args.input, Path(tmp) / "plain", args.workers, args.batch_size)
+        plain = plain_build(args.input, Path(tmp) / "plain", args.workers, batch_size)
         t0 = time.perf_counter()
         warm_up()
         startup = time.perf_counter() - t0
         t1 = time.perf_counter()
-        report = build_dataset_with_workers(
-            args.input, Path(tmp) / "flow", workers=args.workers, batch_size=args.batch_size
-        )
+        report = build_dataset_with_workers(args.input, Path(tmp) / "flow", workers=args.workers, batch_size=batch_size)
         flow_s = time.perf_counter() - t1
         same = all(
             [p.read_bytes() for p in store.table_files(Path(tmp) / "plain", t)]
@@ -114,6 +104,7 @@ def main() -> int:
         shutil.rmtree(tmp, ignore_errors=True)
     result = {
         "workers": args.workers,
+        "batch_size": batch_size,
         "plain_s": plain["total"],
         "plain_stages_s": plain,
         "flow_s": round(flow_s, 2),

@@ -85,10 +85,7 @@ def stage_batch(
 def assemble_partitions(
     works: list[stage.PartitionWork], parts_dir: Path, build_dir: Path, previous: Path | None
 ) -> dict[str, dict[str, Any]]:
-    written: dict[str, dict[str, Any]] = {}
-    for work in works:
-        written.update(stage.assemble_partition(work, parts_dir, build_dir, previous))
-    return written
+    return stage.assemble_partitions(works, parts_dir, build_dir, previous)
 
 
 @task(cache_policy=NO_CACHE)

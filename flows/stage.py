@@ -132,6 +132,16 @@ class PartitionWork:
     unchanged: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
+def assemble_partitions(
+    works: list[PartitionWork], parts_dir: Path, build_dir: Path, previous: Path | None
+) -> dict[str, dict[str, Any]]:
+    """``assemble_partition`` for a group of months (one task's work)."""
+    written: dict[str, dict[str, Any]] = {}
+    for work in works:
+        written.update(assemble_partition(work, parts_dir, build_dir, previous))
+    return written
+
+
 def assemble_partition(
     work: PartitionWork, parts_dir: Path, build_dir: Path, previous: Path | None
 ) -> dict[str, dict[str, Any]]:

@@ -32,7 +32,12 @@ TABLE_LEVEL_CHECK = "table-level check"
 # GX's pandas checks need the rows in memory: a table is validated this many rows at a time, which
 # keeps a large build's validation within a few hundred MB (measured: 500,000 rows of unit_counts
 # take 4 s and about 800 MB as an object-dtype frame).
-CHUNK_ROWS = 100_000
+CHUNK_ROWS = 50_000
+# ...and at most about this many bytes of (uncompressed) data: a chunk of articles, with their text,
+# is some 20 times larger per row than a chunk of officials.
+CHUNK_BYTES = 16 * 1024 * 1024
+# DuckDB's share while it looks for repeated keys across a whole table.
+DUCKDB_MEMORY_LIMIT = "256MB"
 
 
 @dataclass
@@ -58,26 +63,6 @@ class TableValidation:
 def load_suite_json(table: str, directory: Path = EXPECTATIONS_DIR) -> dict[str, Any]:
     with (directory / f"{table}.json").open(encoding="utf-8") as f:
         return json.load(f)
-
-
-def check_grounding(frame: pd.DataFrame, texts: dict[str, str]) -> list[int]:
-    """Index labels of the rows whose offsets do not reproduce the surface form in the article text."""
-    bad = []
-    for label, aid, start, end, surface in zip(
-        frame.index, frame["article_id"], frame["char_start"], frame["char_end"], frame["surface"], strict=True
-    ):
-        text = texts.get(aid)
-        if (
-            text is None
-            or start is None
-            or end is None
-            or pd.isna(start)
-            or pd.isna(end)
-            or not (0 <= start < end <= len(text))
-            or text[int(start) : int(end)] != surface
-        ):
-            bad.append(int(label))
-    return bad
 
 
 def to_frame(table: pa.Table, first_position: int = 0) -> pd.DataFrame:
@@ -150,27 +135,19 @@ class Validator:
         """Validate every file of ``table`` in a build folder, ``CHUNK_ROWS`` rows at a time."""
         schema = load_schemas()[table]
         outcome = TableValidation(table=table, success=True, n_rows=0)
-        duplicates = _duplicated_keys(build_dir, table, [c.name for c in schema.columns if c.unique])
-        for chunk, partitions in _chunks(build_dir, table):
-            texts = _texts(build_dir, partitions) if schema.grounded else None
-            self._validate_chunk(outcome, chunk, texts, duplicates)
+        # Whole-table checks first, in DuckDB, which reads only the columns they need: each gives the
+        # keys of the rows that fail, marked as the chunks go by.
+        suspects = _duplicated_keys(build_dir, table, [c.name for c in schema.columns if c.unique])
+        if schema.grounded:
+            suspects[GROUNDING_CHECK] = ("row_id", _ungrounded_rows(build_dir, table))
+        for chunk in _chunks(build_dir, table):
+            self._validate_chunk(outcome, chunk, suspects)
         if outcome.n_rows == 0:  # GX still checks the columns of an empty table
-            self._validate_chunk(outcome, schema.arrow_schema().empty_table(), None, {})
-        return outcome
-
-    def validate(self, table: str, frame: pd.DataFrame, texts: dict[str, str] | None = None) -> TableValidation:
-        """Validate rows already in memory (used for tables small enough, and in tests)."""
-        outcome = TableValidation(table=table, success=True, n_rows=0)
-        arrow = pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
-        self._validate_chunk(outcome, arrow, texts, {})
+            self._validate_chunk(outcome, schema.arrow_schema().empty_table(), {})
         return outcome
 
     def _validate_chunk(
-        self,
-        outcome: TableValidation,
-        chunk: pa.Table,
-        texts: dict[str, str] | None,
-        duplicates: dict[str, set[Any]],
+        self, outcome: TableValidation, chunk: pa.Table, suspects: dict[str, tuple[str, set[Any]]]
     ) -> None:
         first = outcome.n_rows
         frame = to_frame(chunk, first)
@@ -187,14 +164,10 @@ class Validator:
                 rows = [int(i) for i in (result.result or {}).get("unexpected_index_list") or []]
                 # A check that names no rows failed the table as a whole: every row is suspect.
                 failed[name] = rows or list(frame.index)
-        if texts is not None:
-            bad = check_grounding(frame, texts)
+        for check, (column, keys) in suspects.items():
+            bad = [int(i) for i in frame.index[frame[column].isin(keys)]] if keys else []
             if bad:
-                failed[GROUNDING_CHECK] = bad
-        for column, values in duplicates.items():
-            bad = [int(i) for i in frame.index[frame[column].isin(values)]]
-            if bad:
-                failed.setdefault(f"expect_column_values_to_be_unique({column})", []).extend(bad)
+                failed[check] = sorted(set(failed.get(check, [])) | set(bad))
         outcome.n_rows += chunk.num_rows
         if not failed:
             return
@@ -237,50 +210,69 @@ class Validator:
             (self._docs_dir / "validation.json").write_text(results, encoding="utf-8")
 
 
-def _chunks(build_dir: Path, table: str) -> Iterator[tuple[pa.Table, set[str]]]:
-    """(rows, the partitions they come from), about ``CHUNK_ROWS`` rows at a time, in file order."""
+def _chunks(build_dir: Path, table: str) -> Iterator[pa.Table]:
+    """The table's rows in file order, at most ``CHUNK_ROWS`` rows or about ``CHUNK_BYTES`` at a time."""
     pending: list[pa.Table] = []
-    partitions: set[str] = set()
     size = 0
+    limit = CHUNK_ROWS
     for path in store.table_files(build_dir, table):
-        partition = store.partition_from_file(path.relative_to(build_dir).as_posix())
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=CHUNK_ROWS):
+        parquet = pq.ParquetFile(path)
+        meta = parquet.metadata
+        row_bytes = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups)) / max(1, meta.num_rows)
+        limit = max(1, min(CHUNK_ROWS, int(CHUNK_BYTES / max(1.0, row_bytes))))
+        for batch in parquet.iter_batches(batch_size=limit):
+            if pending and size + batch.num_rows > limit:
+                yield pa.concat_tables(pending)
+                pending, size = [], 0
             pending.append(pa.Table.from_batches([batch]))
-            if partition is not None:
-                partitions.add(partition)
             size += batch.num_rows
-            if size >= CHUNK_ROWS:
-                yield pa.concat_tables(pending), partitions
-                pending, partitions, size = [], set(), 0
-    if size:
-        yield pa.concat_tables(pending), partitions
+    if pending:
+        yield pa.concat_tables(pending)
 
 
-def _texts(build_dir: Path, partitions: set[str]) -> dict[str, str]:
-    texts: dict[str, str] = {}
-    for partition in sorted(partitions):
-        path = build_dir / store.file_of("articles", partition)
-        if path.exists():
-            data = pq.read_table(path, columns=["article_id", "text"])
-            texts.update(zip(data.column(0).to_pylist(), data.column(1).to_pylist(), strict=True))
-    return texts
+def _duckdb() -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(config={"memory_limit": DUCKDB_MEMORY_LIMIT})
 
 
-def _duplicated_keys(build_dir: Path, table: str, columns: list[str]) -> dict[str, set[Any]]:
-    """Values of unique columns that occur more than once in the whole table (GX sees one chunk)."""
+def _duplicated_keys(build_dir: Path, table: str, columns: list[str]) -> dict[str, tuple[str, set[Any]]]:
+    """{check: (column, values that occur more than once in the whole table)} for the unique columns:
+    GX sees one chunk at a time."""
     if not columns or not store.table_files(build_dir, table) or table not in PARTITIONED_TABLES:
         return {}
-    con = duckdb.connect()
-    try:
-        source = store.duckdb_source(build_dir, table)
+    source = store.duckdb_source(build_dir, table)
+    with _duckdb() as con:
         return {
-            column: {
-                row[0]
-                for row in con.execute(
-                    f'SELECT "{column}" FROM {source} GROUP BY 1 HAVING count(*) > 1 AND "{column}" IS NOT NULL'
-                ).fetchall()
-            }
+            f"expect_column_values_to_be_unique({column})": (
+                column,
+                {
+                    row[0]
+                    for row in con.execute(
+                        f'SELECT "{column}" FROM {source} GROUP BY 1 HAVING count(*) > 1 AND "{column}" IS NOT NULL'
+                    ).fetchall()
+                },
+            )
             for column in columns
         }
-    finally:
-        con.close()
+
+
+# A row is grounded when its offsets lie inside its article's text and cut out its surface form there.
+# DuckDB's substring counts Unicode code points from 1, as Python's slices count them from 0.
+UNGROUNDED_ROWS_SQL = """
+SELECT t.row_id FROM {table} t LEFT JOIN {articles} a USING (article_id)
+WHERE a.text IS NULL OR t.char_start IS NULL OR t.char_end IS NULL
+   OR t.char_start < 0 OR t.char_end <= t.char_start OR t.char_end > length(a.text)
+   OR substring(a.text, t.char_start + 1, t.char_end - t.char_start) IS DISTINCT FROM t.surface
+"""
+
+
+def _ungrounded_rows(build_dir: Path, table: str) -> set[str]:
+    """Row ids whose offsets do not give back their surface form in the article text."""
+    if not store.table_files(build_dir, table):
+        return set()
+    if not store.table_files(build_dir, "articles"):
+        return set(pq.read_table(store.table_files(build_dir, table), columns=["row_id"]).column(0).to_pylist())
+    sql = UNGROUNDED_ROWS_SQL.format(
+        table=store.duckdb_source(build_dir, table), articles=store.duckdb_source(build_dir, "articles")
+    )
+    with _duckdb() as con:
+        return {row[0] for row in con.execute(sql).fetchall()}

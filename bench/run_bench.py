@@ -298,7 +298,7 @@ def print_report(results: dict[str, Any]) -> None:
     row("vngov run articles/s", lambda s: s["flow"]["articles_per_s"])
     row("vngov run peak RSS, process tree (MB)", lambda s: s["flow"]["peak_rss_mb"])
     row("vngov run exit code", lambda s: s["flow"]["exit_code"])
-    for stage in ("discover", "read_extract", "assemble", "validate", "publish"):
+    for stage in ("read_extract", "assemble", "validate"):
         row(f"  flow stage {stage} (s)", lambda s, stage=stage: s["flow"]["stage_s"][stage])
     row("plain calls, same build (s)", lambda s: s["prefect"]["plain_s"])
     row("as the Prefect flow (s)", lambda s: s["prefect"]["flow_s"])

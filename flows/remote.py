@@ -41,7 +41,6 @@ MANIFEST = "manifest.json"
 # A tiny object written and removed before a build starts, so a missing bucket or refused
 # credentials are reported at once rather than after the whole build.
 PROBE = ".vngov-write-check"
-PARTITION_KEY = "published_month"
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+(://|::)")
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -236,6 +235,8 @@ def connect(url: str) -> Any:
     """
     import duckdb
 
+    from flows import store  # imported here: the CLI imports this module for every command
+
     fs, root = open_url(url)
     with remote_errors(url):
         pointer = read_pointer(fs, root)
@@ -250,7 +251,7 @@ def connect(url: str) -> Any:
             if not _IDENTIFIER.match(table):
                 raise CliError(f"{url}: manifest names an invalid table {table!r}")
             if entry.get("files"):
-                con.execute(f"CREATE VIEW {table} AS SELECT * FROM {duckdb_source(base, table, entry['files'])}")
+                con.execute(f"CREATE VIEW {table} AS SELECT * FROM {store.duckdb_source(base, table)}")
     except duckdb.Error as exc:
         con.close()
         raise CliError(f"{url}: cannot read the current build: {str(exc).splitlines()[0]}") from None
@@ -258,16 +259,6 @@ def connect(url: str) -> Any:
         con.close()
         raise
     return con
-
-
-def duckdb_source(base: str, table: str, files: dict[str, Any]) -> str:
-    """``read_parquet(...)`` over one table of the build at ``base`` (a URL), with the partition column."""
-    partitioned = any(f"/{PARTITION_KEY}=" in rel for rel in files)
-    pattern = f"{base}/{table}/*/*.parquet" if partitioned else f"{base}/{table}/*.parquet"
-    pattern = pattern.replace("'", "''")
-    if partitioned:
-        return f"read_parquet('{pattern}', hive_partitioning = true, hive_types = {{'{PARTITION_KEY}': VARCHAR}})"
-    return f"read_parquet('{pattern}')"
 
 
 def _write_pointer(fs: Any, root: str, pointer: dict[str, str]) -> None:

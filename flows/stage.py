@@ -59,7 +59,6 @@ class BatchSummary:
     articles: list[StagedArticle] = field(default_factory=list)  # in input order, duplicates included
     errors: list[IngestError] = field(default_factory=list)
     n_extracted: int = 0
-    seconds: dict[str, float] = field(default_factory=dict)
 
 
 def write_extracted_index(parts_dir: Path, extracted: dict[str, str]) -> Path | None:

@@ -108,12 +108,14 @@ def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
     return pa.Table.from_arrays([table.column(f.name) for f in schema], schema=schema)
 
 
-def duckdb_source(folder: Path, table: str) -> str:
-    """A ``read_parquet(...)`` expression for one table of a build, with the partition column."""
+def duckdb_source(folder: Path | str, table: str) -> str:
+    """A ``read_parquet(...)`` expression for one table of a build, with the partition column;
+    ``folder`` is a local build folder or the URL of one."""
+    base = str(folder.absolute()) if isinstance(folder, Path) else folder.rstrip("/")
     if table in PARTITIONED_TABLES:
-        pattern = _sql_quote(str((folder / table).absolute() / "*" / "*.parquet"))
+        pattern = _sql_quote(f"{base}/{table}/*/*.parquet")
         return f"read_parquet('{pattern}', hive_partitioning = true, hive_types = {{'{PARTITION_KEY}': VARCHAR}})"
-    return f"read_parquet('{_sql_quote(str((folder / table).absolute() / '*.parquet'))}')"
+    return f"read_parquet('{_sql_quote(f'{base}/{table}/*.parquet')}')"
 
 
 def write_parquet(table: pa.Table, final: Path) -> str:

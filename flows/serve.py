@@ -84,6 +84,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     api_url = os.environ.get("PREFECT_API_URL") or get_current_settings().api.url
     try:
         _serve(args, api_url)
+    except KeyboardInterrupt:
+        # Ctrl-C is how serving stops, also when it comes before Prefect's runner has taken over
+        # the signal (the deployments are already registered by then).
+        pass
     finally:
         print("vngov: stopped", flush=True)
     return EXIT_OK
